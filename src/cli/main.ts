@@ -1,0 +1,202 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pc from "picocolors";
+import type { Colors } from "picocolors/types.js";
+import { DEFAULT_LIMITS } from "../load/limits.js";
+import type { RunOptions } from "../engine/options.js";
+import { runCheck } from "../engine/run.js";
+import { UsageError } from "../errors.js";
+import type { RunResult } from "../model/result.js";
+import { explainClaim } from "../reporters/explain.js";
+import { reporters } from "../reporters/index.js";
+import { fromJsDate } from "../time/partial-date.js";
+import { didYouMean } from "../text/suggest.js";
+import { HELP } from "./help.js";
+import { writeFileAtomic } from "./output.js";
+import { toolVersion } from "./version.js";
+
+/** Where the CLI writes; injectable so tests run it in-process. */
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+}
+
+const COMMANDS = ["check", "explain"] as const;
+
+/** Runs the command line; returns the exit code. Never calls process.exit. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`claimcheck: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", short: "f", multiple: true },
+        root: { type: "string", short: "C" },
+        "max-warnings": { type: "string" },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck --help" for usage.`);
+  }
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${toolVersion()}\n`);
+    return 0;
+  }
+  let command: (typeof COMMANDS)[number] = "check";
+  const first = positionals[0];
+  if (first !== undefined && (COMMANDS as readonly string[]).includes(first)) {
+    command = first as (typeof COMMANDS)[number];
+    positionals.shift();
+  }
+  const root = path.resolve(io.cwd, values.root ?? ".");
+  const colors = pickColors(values, io);
+  const maxWarnings = parseMaxWarnings(values["max-warnings"]);
+  const options = baseOptions(root);
+
+  if (command === "explain") {
+    if (positionals.length !== 1) throw new UsageError("bad-argument", 'explain takes one claim id: claimcheck explain <claim-id>');
+    const result = await runCheck(options);
+    const id = positionals[0]!;
+    const claim = result.claims.find((c) => c.id === id);
+    if (!claim) {
+      const suggestion = didYouMean(id, result.claims.map((c) => c.id));
+      throw new UsageError("unknown-claim", `no claim "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}`);
+    }
+    io.stdout(explainClaim(claim, colors));
+    return claim.status === "pass" ? 0 : 1;
+  }
+
+  const formats = parseFormats(values.format ?? ["terminal"]);
+  if (positionals.length > 0) options.select = selectClaims(root, positionals);
+  const result = await runCheck(options);
+  if (options.select && result.claims.length === 0) {
+    throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
+  }
+  await writeOutputs(result, formats, root, colors, io);
+  const failed = result.summary.failed > 0 || result.summary.errors > 0;
+  const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
+  if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return failed || tooManyWarnings ? 1 : 0;
+}
+
+/** The defaults a run starts from; configuration overrides them. */
+export function baseOptions(root: string): RunOptions {
+  return {
+    root,
+    claims: ["claims/**/*.{yaml,yml}"],
+    sources: ["sources/**/*.{yaml,yml}"],
+    limits: { ...DEFAULT_LIMITS },
+    rules: {},
+    today: fromJsDate(new Date()),
+    version: toolVersion(),
+  };
+}
+
+function pickColors(values: { color?: boolean; "no-color"?: boolean }, io: CliIO): Colors {
+  let enabled = io.isTTY;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") enabled = false;
+  if (io.env.FORCE_COLOR !== undefined) enabled = io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false";
+  if (values.color) enabled = true;
+  if (values["no-color"]) enabled = false;
+  return pc.createColors(enabled);
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError("bad-argument", `--max-warnings takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+interface FormatRequest {
+  name: string;
+  file?: string;
+}
+
+function parseFormats(specs: string[]): FormatRequest[] {
+  return specs.map((spec) => {
+    const eq = spec.indexOf("=");
+    const name = eq < 0 ? spec : spec.slice(0, eq);
+    const file = eq < 0 ? undefined : spec.slice(eq + 1);
+    if (!(name in reporters)) {
+      const suggestion = didYouMean(name, Object.keys(reporters));
+      throw new UsageError(
+        "unknown-format",
+        `unknown format "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${Object.keys(reporters).join(", ")}`,
+      );
+    }
+    if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);
+    return { name, file };
+  });
+}
+
+function selectClaims(root: string, paths: string[]): Set<string> {
+  // Selection is by prefix: a file, or every claim under a folder.
+  const prefixes = paths.map((p) => {
+    const relative = path.relative(root, path.resolve(root, p)).split(path.sep).join("/");
+    if (relative.startsWith("..") || path.isAbsolute(relative)) throw new UsageError("outside-root", `"${p}" is outside the repository`);
+    return relative;
+  });
+  return new PrefixSet(prefixes);
+}
+
+/** A set that "has" every path equal to, or under, one of its prefixes. */
+class PrefixSet extends Set<string> {
+  constructor(private readonly prefixes: string[]) {
+    super();
+  }
+  override has(file: string): boolean {
+    return this.prefixes.some((p) => p === "" || file === p || file.startsWith(`${p}/`));
+  }
+}
+
+async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO): Promise<void> {
+  const texts = new Map<string, string | undefined>();
+  const sourceText = (file: string) => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, readFileSync(path.join(root, file), "utf8"));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
+  for (const format of formats) {
+    const reporter = reporters[format.name]!;
+    if (format.file === undefined) {
+      io.stdout(reporter(result, { colors, sourceText }));
+    } else {
+      const plain = pc.createColors(false);
+      await writeFileAtomic(path.resolve(io.cwd, format.file), reporter(result, { colors: plain, sourceText }));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { LoadLimits } from "../load/limits.js";
+import type { Severity } from "../model/diagnostic.js";
+import type { PartialDate } from "../time/partial-date.js";
+
+/** A rule's severity as configuration sets it. */
+export type RuleSetting = Severity | "off";
+
+/** Everything a run needs to know. The CLI and the vitest plugin fill it in. */
+export interface RunOptions {
+  /** The repository root: every path in results is relative to it; no file outside it is read. */
+  root: string;
+  /** Globs (relative to root) for claim files and article maps. */
+  claims: string[];
+  /** Globs (relative to root) for source records and the entity registry. */
+  sources: string[];
+  /**
+   * When set, only these claim files (relative paths) are reported; every source is still
+   * loaded, since claims depend on them.
+   */
+  select?: ReadonlySet<string>;
+  limits: LoadLimits;
+  /** Severity per rule id; rules not named keep their default. */
+  rules: Record<string, RuleSetting>;
+  /** Today, for "no future dates". Passed in so that results never depend on the clock in tests. */
+  today: PartialDate;
+  /** The tool's version, for the result document. */
+  version: string;
+}

@@ -1,0 +1,288 @@
+import type { Diagnostic } from "../model/diagnostic.js";
+import type {
+  ArticleResult,
+  CitationResult,
+  ClaimResult,
+  RunResult,
+  SentenceResult,
+  SourceSummary,
+  TimelineEntry,
+  Verdict,
+} from "../model/result.js";
+import { VERDICTS } from "../model/result.js";
+import { showValue } from "../assert/values.js";
+import type { Claim, ClaimRecord, Fact, ProjectIndex } from "../project/types.js";
+import { builtinChecks, rules } from "../rules/index.js";
+import { docsPath } from "../rules/types.js";
+import { findQuote } from "../text/find-quote.js";
+import { formatPartialDate } from "../time/partial-date.js";
+import type { LoadedFile } from "./load-files.js";
+import type { RunOptions } from "./options.js";
+import type { CheckOutcome } from "./run.js";
+import { splitSentences } from "./sentences.js";
+
+/** Builds the result document from the checked project. Deterministic: everything is sorted. */
+export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): RunResult {
+  const { index, evaluations } = outcome;
+  const selected = (file: string) => !options.select || options.select.has(file);
+
+  // Each claim file's diagnostics belong to its claim.
+  const claimIdOfFile = new Map<string, string>();
+  for (const l of loaded) {
+    if (l.file.role !== "claim") continue;
+    const data = l.doc?.data as Partial<ClaimRecord> | undefined;
+    claimIdOfFile.set(l.file.file, typeof data?.id === "string" ? data.id : stem(l.file.file));
+  }
+  let diagnostics = outcome.diagnostics.map((d) => {
+    const claimId = d.claimId ?? claimIdOfFile.get(d.at.file);
+    return claimId === undefined ? d : { ...d, claimId };
+  });
+  if (options.select) {
+    diagnostics = diagnostics.filter((d) => (claimIdOfFile.has(d.at.file) ? selected(d.at.file) : d.ruleId !== "orphan-source"));
+  }
+  const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
+
+  const claims: ClaimResult[] = [];
+  const validFiles = new Set(index.claims.map((c) => c.doc.file));
+  for (const claim of index.claims) {
+    if (!selected(claim.doc.file)) continue;
+    claims.push(claimResult(claim, index, outcome, byClaimFile.get(claim.doc.file) ?? []));
+  }
+  for (const l of loaded) {
+    if (l.file.role !== "claim" || validFiles.has(l.file.file) || !selected(l.file.file)) continue;
+    const data = (l.doc?.data ?? {}) as Partial<ClaimRecord>;
+    const own = byClaimFile.get(l.file.file) ?? [];
+    claims.push({
+      id: claimIdOfFile.get(l.file.file)!,
+      article: l.file.article ?? "default",
+      file: l.file.file,
+      at: { file: l.file.file, line: 1, column: 1 },
+      text: typeof data.text === "string" ? data.text : "",
+      declared: VERDICTS.includes(data.verdict as Verdict) ? data.verdict : undefined,
+      status: "fail",
+      citations: [],
+      diagnostics: own,
+    });
+  }
+  claims.sort((a, b) => cmp(a.article, b.article) || cmp(a.id, b.id) || cmp(a.file, b.file));
+
+  const summary = {
+    claims: claims.length,
+    passed: claims.filter((c) => c.status === "pass").length,
+    failed: claims.filter((c) => c.status === "fail").length,
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    warnings: diagnostics.filter((d) => d.severity === "warning").length,
+    files: loaded.length,
+    declared: tally(claims.map((c) => c.declared)),
+    derived: tally(claims.map((c) => c.derived)),
+  };
+
+  return {
+    schemaVersion: 1,
+    tool: { name: "claimcheck", version: options.version },
+    summary,
+    articles: articleResults(index, claims),
+    claims,
+    sources: sourceSummaries(index),
+    timeline: timeline(index, outcome, new Set(claims.map((c) => c.id))),
+    rules: [
+      ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: c.severity, docs: docsPath(c.id) })),
+      ...rules.map((r) => {
+        const setting = options.rules[r.id] ?? r.defaultSeverity;
+        return { id: r.id, description: r.description, severity: setting === "off" ? r.defaultSeverity : setting, docs: docsPath(r.id) };
+      }),
+    ].sort((a, b) => cmp(a.id, b.id)),
+    diagnostics,
+  };
+  void evaluations;
+}
+
+function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, own: Diagnostic[]): ClaimResult {
+  const evaluation = outcome.evaluations.get(claim.id);
+  const mine = evaluation && evaluation.claimId === claim.id && outcome.index.claims.find((c) => c.id === claim.id) === claim ? evaluation : undefined;
+  const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
+    const source = index.sources.get(c.source);
+    const failed = own.some(
+      (d) => (d.ruleId === "quote-found" || d.ruleId === "source-exists") && d.at.path?.startsWith(`citations[${i}]`),
+    );
+    const excerpt = source?.data.excerpts?.find((e) => findQuote(e.text, { exact: c.quote, prefix: c.prefix, suffix: c.suffix }));
+    return {
+      source: c.source,
+      quote: c.quote,
+      found: Boolean(source) && !failed,
+      excerpt: excerpt?.id,
+      title: source?.data.title,
+      containerTitle: source?.data["container-title"],
+      url: source?.data.URL,
+      archiveUrl: source?.data["archive-URL"],
+      issued: source?.data.issued === undefined ? undefined : String(source.data.issued),
+      reliability: source?.data.reliability,
+      at: { ...claim.doc.locate(["citations", i]), path: `citations[${i}]` },
+    };
+  });
+  return strip({
+    id: claim.id,
+    article: claim.article,
+    file: claim.doc.file,
+    at: claim.doc.locate(["id"]),
+    text: claim.data.text,
+    asOf: String(claim.data["as-of"]),
+    declared: claim.data.verdict,
+    derived: mine?.derived,
+    rationale: claim.data.rationale,
+    status: own.some((d) => d.severity === "error") ? "fail" : "pass",
+    citations: citations.map(strip),
+    evaluation: mine?.part,
+    diagnostics: own,
+  });
+}
+
+function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResult[] {
+  const out: ArticleResult[] = [];
+  const articleIds = [...new Set([...claims.map((c) => c.article), ...index.articles.keys()])].sort();
+  for (const id of articleIds) {
+    const map = index.articles.get(id);
+    const source = map ? index.sources.get(map.data.source) : undefined;
+    const text = source?.snapshot?.ok ? source.snapshot.text : undefined;
+    const sentences: SentenceResult[] = [];
+    if (text !== undefined) {
+      const spans = splitSentences(text);
+      const marks: Array<{ start: number; end: number; kind: SentenceResult["kind"]; claim?: ClaimResult; reason?: string }> = [];
+      for (const claim of claims.filter((c) => c.article === id)) {
+        const match = claim.text ? findQuote(text, { exact: claim.text }) : undefined;
+        if (match) marks.push({ ...match, kind: "claim", claim });
+      }
+      for (const list of ["opinion", "not-checked"] as const) {
+        for (const s of map?.data[list] ?? []) {
+          const match = findQuote(text, { exact: s.text });
+          if (match) marks.push({ ...match, kind: list, reason: s.reason });
+        }
+      }
+      for (const span of spans) {
+        const overlapping = marks.filter((m) => m.start < span.end && m.end > span.start);
+        const claimMarks = overlapping.filter((m) => m.kind === "claim");
+        if (claimMarks.length > 0) {
+          const claimIds = [...new Set(claimMarks.map((m) => m.claim!.id))].sort();
+          const verdicts = [...new Set(claimMarks.map((m) => m.claim!.derived ?? m.claim!.declared))];
+          sentences.push({ ...span, kind: "claim", claims: claimIds, verdict: verdicts.length === 1 ? verdicts[0] : "mixed" });
+        } else if (overlapping.length > 0) {
+          const first = overlapping[0]!;
+          sentences.push({ ...span, kind: first.kind, claims: [], reason: first.reason });
+        } else {
+          sentences.push({ ...span, kind: "uncovered", claims: [] });
+        }
+      }
+    }
+    const count = (kind: SentenceResult["kind"]) => sentences.filter((s) => s.kind === kind).length;
+    out.push(
+      strip({
+        id,
+        title: map?.data.title ?? source?.data.title,
+        source: map?.data.source,
+        url: source?.data.URL,
+        text,
+        sentences: sentences.map(strip),
+        coverage: {
+          sentences: sentences.length,
+          claim: count("claim"),
+          opinion: count("opinion"),
+          notChecked: count("not-checked"),
+          uncovered: count("uncovered"),
+        },
+      }),
+    );
+  }
+  return out;
+}
+
+function sourceSummaries(index: ProjectIndex): SourceSummary[] {
+  const citedBy = new Map<string, Set<string>>();
+  for (const claim of index.claims) {
+    for (const c of claim.data.citations ?? []) {
+      const set = citedBy.get(c.source) ?? new Set();
+      set.add(claim.id);
+      citedBy.set(c.source, set);
+    }
+  }
+  return index.sourceList
+    .map((s) =>
+      strip({
+        id: s.id,
+        file: s.doc.file,
+        title: s.data.title,
+        containerTitle: s.data["container-title"],
+        url: s.data.URL,
+        archiveUrl: s.data["archive-URL"],
+        issued: s.data.issued === undefined ? undefined : String(s.data.issued),
+        reliability: s.data.reliability,
+        mirrorOf: s.data["mirror-of"],
+        citedBy: [...(citedBy.get(s.id) ?? [])].sort(),
+      }),
+    )
+    .sort((a, b) => cmp(a.id, b.id) || cmp(a.file, b.file));
+}
+
+function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<string>): TimelineEntry[] {
+  const users = new Map<Fact, Set<string>>();
+  const use = (fact: Fact, claimId: string) => {
+    const set = users.get(fact) ?? new Set();
+    set.add(claimId);
+    users.set(fact, set);
+  };
+  for (const [claimId, evaluation] of outcome.evaluations) {
+    if (!reported.has(claimId)) continue;
+    for (const fact of evaluation.used) use(fact, claimId);
+  }
+  for (const claim of index.claims) {
+    if (!reported.has(claim.id)) continue;
+    for (const c of claim.data.citations ?? []) {
+      const source = index.sources.get(c.source);
+      for (const id of c.facts ?? []) {
+        const fact = source?.facts.find((f) => f.id === id);
+        if (fact) use(fact, claim.id);
+      }
+    }
+  }
+  const entries: TimelineEntry[] = [];
+  for (const [fact, claimIds] of users) {
+    if (!fact.time) continue;
+    const first = fact.statements[0]!;
+    const statement =
+      fact.shape === "event"
+        ? `${fact.record.event} (${fact.record.kind})${fact.record.place ? ` at ${fact.record.place}` : ""}`
+        : `${first.subject} ${first.property} ${showValue(first.value)}`;
+    entries.push({ source: fact.source, fact: fact.id, statement, time: formatPartialDate(fact.time), rank: fact.rank, claims: [...claimIds].sort() });
+  }
+  return entries.sort((a, b) => cmp(a.time, b.time) || cmp(a.source, b.source) || cmp(a.fact, b.fact));
+}
+
+function tally(verdicts: Array<Verdict | undefined>): Record<Verdict, number> {
+  const out = { supported: 0, refuted: 0, mixed: 0, unverifiable: 0 };
+  for (const v of verdicts) if (v) out[v]++;
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k) ?? [];
+    list.push(item);
+    map.set(k, list);
+  }
+  return map;
+}
+
+function stem(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Drops keys whose value is undefined, so JSON output and schema agree. */
+function strip<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
+  return value;
+}

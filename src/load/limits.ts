@@ -1,0 +1,18 @@
+/** Limits that keep one hostile file from costing the whole run. All configurable. */
+export interface LoadLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+  /** Most YAML nodes a document may expand to, aliases included (alias-bomb guard). */
+  maxNodes: number;
+  /** Deepest nesting of maps and sequences. */
+  maxDepth: number;
+  /** Most alias references one document may hold. */
+  maxAliases: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<LoadLimits> = {
+  maxFileBytes: 1024 * 1024,
+  maxNodes: 100_000,
+  maxDepth: 64,
+  maxAliases: 100,
+};

@@ -1,0 +1,229 @@
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from "yaml";
+import type { Diagnostic, MessageData } from "../model/diagnostic.js";
+import type { DocPath, Position } from "../model/position.js";
+import type { LoadedDoc } from "./document.js";
+import { DEFAULT_LIMITS, type LoadLimits } from "./limits.js";
+import { loaderMessages } from "./messages.js";
+
+/** Keys that would reach an object's prototype if a consumer ever assigned them. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export type LoadOutcome =
+  | { ok: true; doc: LoadedDoc; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+function diagnostic(
+  file: string,
+  messageId: keyof typeof loaderMessages,
+  data: MessageData,
+  at: { line: number; column: number },
+  severity: "error" | "warning" = "error",
+): Diagnostic {
+  const template = loaderMessages[messageId];
+  return {
+    ruleId: "parse",
+    messageId,
+    data,
+    message: template.replace(/\{(\w+)\}/g, (_, name: string) => String(data[name] ?? "")),
+    severity,
+    at: { file, line: at.line, column: at.column },
+    docs: "docs/rules/parse.md",
+  };
+}
+
+/**
+ * Decodes bytes as UTF-8 and parses them as one YAML document, keeping positions.
+ * Never throws for bad input: every problem is a diagnostic at a position.
+ */
+export function loadYaml(file: string, bytes: Uint8Array, limits: LoadLimits = DEFAULT_LIMITS): LoadOutcome {
+  const diagnostics: Diagnostic[] = [];
+  const top = { line: 1, column: 1 };
+  if (bytes.byteLength > limits.maxFileBytes) {
+    diagnostics.push(diagnostic(file, "tooLarge", { bytes: bytes.byteLength, limit: limits.maxFileBytes }, top));
+    return { ok: false, diagnostics };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    diagnostics.push(diagnostic(file, "notUtf8", {}, positionOfBadByte(bytes)));
+    return { ok: false, diagnostics };
+  }
+  // TextDecoder drops a leading BOM by itself; say so, since editors disagree on it.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    diagnostics.push(diagnostic(file, "byteOrderMark", {}, top, "warning"));
+  }
+  if (text.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
+    diagnostics.push(diagnostic(file, "empty", {}, top));
+    return { ok: false, diagnostics };
+  }
+  return parseText(file, text, limits, diagnostics);
+}
+
+function parseText(file: string, text: string, limits: LoadLimits, diagnostics: Diagnostic[]): LoadOutcome {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      schema: "core",
+      merge: false,
+      intAsBigInt: false,
+    });
+  } catch (error) {
+    diagnostics.push(diagnostic(file, "syntax", { detail: (error as Error).message }, { line: 1, column: 1 }));
+    return { ok: false, diagnostics };
+  }
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  for (const error of doc.errors) {
+    const messageId = error.code === "DUPLICATE_KEY" ? "duplicateKey" : error.code === "TAB_AS_INDENT" ? "tab" : "syntax";
+    diagnostics.push(diagnostic(file, messageId, { detail: firstLine(error.message) }, at(error.pos[0])));
+  }
+  if (doc.errors.length > 0) return { ok: false, diagnostics };
+  for (const warning of doc.warnings) {
+    diagnostics.push(diagnostic(file, "yamlWarning", { detail: firstLine(warning.message) }, at(warning.pos[0]), "warning"));
+  }
+
+  const budget = { nodes: 0, aliases: 0 };
+  let failed = false;
+  const fail = (messageId: keyof typeof loaderMessages, data: MessageData, node: Node | null | undefined) => {
+    failed = true;
+    diagnostics.push(diagnostic(file, messageId, data, at(node?.range?.[0] ?? 0)));
+  };
+
+  const toValue = (node: unknown, depth: number): unknown => {
+    if (failed) return null;
+    if (++budget.nodes > limits.maxNodes) {
+      fail("tooManyNodes", { limit: limits.maxNodes }, node as Node);
+      return null;
+    }
+    if (depth > limits.maxDepth) {
+      fail("tooDeep", { limit: limits.maxDepth }, node as Node);
+      return null;
+    }
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      if (++budget.aliases > limits.maxAliases) {
+        fail("tooManyAliases", { limit: limits.maxAliases }, node);
+        return null;
+      }
+      return toValue(node.resolve(doc), depth + 1);
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      if (typeof value === "bigint") return Number(value);
+      return value ?? null;
+    }
+    if (isSeq(node)) return node.items.map((item) => toValue(item, depth + 1));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const key = isScalar(keyNode) ? keyNode.value : undefined;
+        if (typeof key !== "string" && typeof key !== "number" && typeof key !== "boolean") {
+          fail("complexKey", {}, keyNode ?? node);
+          continue;
+        }
+        const name = String(key);
+        if (FORBIDDEN_KEYS.has(name)) {
+          fail("forbiddenKey", { key: name }, keyNode);
+          continue;
+        }
+        Object.defineProperty(out, name, {
+          value: toValue(pair.value, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    return null;
+  };
+  const data = toValue(doc.contents, 0);
+  if (failed) return { ok: false, diagnostics };
+
+  const locate = (path: DocPath, options?: { key?: boolean }): Position => {
+    let node: unknown = doc.contents;
+    let keyNode: Node | null = null;
+    for (const part of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+        if (pair) {
+          keyNode = pair.key as Node;
+          next = pair.value;
+        }
+      } else if (isSeq(node) && typeof part === "number") {
+        next = node.items[part];
+        keyNode = null;
+      }
+      if (next === undefined || next === null) {
+        // The path stops here: point at the key that holds the missing child, or the node.
+        if (next === null && keyNode) return rangeOf(keyNode);
+        break;
+      }
+      node = next;
+    }
+    if (options?.key && keyNode) return rangeOf(keyNode);
+    return rangeOf(node as Node);
+  };
+  const rangeOf = (node: Node | null | undefined): Position => {
+    const range = node?.range;
+    if (!range) return { file, line: 1, column: 1 };
+    const start = lineCounter.linePos(range[0]);
+    const end = lineCounter.linePos(range[1]);
+    return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+
+  return { ok: true, doc: { file, data, locate, text }, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** Line and column of the first byte that is not valid UTF-8 (columns count bytes here). */
+function positionOfBadByte(bytes: Uint8Array): { line: number; column: number } {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    let valid = length > 0 && i + length <= bytes.length;
+    if (valid && length > 1) {
+      try {
+        decoder.decode(bytes.subarray(i, i + length));
+      } catch {
+        valid = false;
+      }
+    }
+    if (!valid) return { line, column: i - lineStart + 1 };
+    if (b === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    }
+    i += length;
+  }
+  return { line, column: 1 };
+}

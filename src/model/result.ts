@@ -1,0 +1,173 @@
+import type { Diagnostic, Severity } from "./diagnostic.js";
+import type { Position } from "./position.js";
+
+/** A fact-checker's verdict, declared or derived. */
+export type Verdict = "supported" | "refuted" | "mixed" | "unverifiable";
+export const VERDICTS: readonly Verdict[] = ["supported", "refuted", "mixed", "unverifiable"];
+
+/** Wikidata's statement ranks. */
+export type Rank = "preferred" | "normal" | "deprecated";
+
+/** A claim passes when nothing at error severity concerns it. */
+export type ClaimStatus = "pass" | "fail";
+
+/** A fact that took part in evaluating a part. */
+export interface EvidenceRef {
+  /** Source id. */
+  source: string;
+  /** Fact id within the source. */
+  fact: string;
+  /** What the fact states, in one line (`russian-iss-segment committed-until 2028`). */
+  statement: string;
+  /** The verbatim excerpt that backs the fact. */
+  excerpt?: string;
+  /** The fact's time (date string at its precision), used for the as-of cut-off. */
+  time?: string;
+  rank: Rank;
+  at: Position;
+}
+
+/** Kinds of assertion parts. */
+export type PartKind = "value" | "compare" | "date" | "first-since" | "last-before" | "count" | "all" | "any";
+
+/** One evaluated part of a claim's assertion, with its evidence. */
+export interface PartResult {
+  kind: PartKind;
+  id?: string;
+  label?: string;
+  /** What the part requires, in words. */
+  expected: string;
+  /** What the cited facts give, in words. */
+  found: string;
+  verdict: Verdict;
+  /** The verdict this part alone was declared to derive, if any. */
+  expect?: Verdict;
+  /** Facts that decided the part. */
+  evidence: EvidenceRef[];
+  /** Matching facts dated after the claim's as-of date: reported, not deciding. */
+  later: EvidenceRef[];
+  /** Sub-parts of `all` / `any`. */
+  parts?: PartResult[];
+  at?: Position;
+}
+
+/** One citation of a claim, resolved against its source. */
+export interface CitationResult {
+  source: string;
+  quote: string;
+  /** Whether the quote was found in the source's excerpts or snapshot. */
+  found: boolean;
+  /** Id of the excerpt the quote was found in, when found in one. */
+  excerpt?: string;
+  title?: string;
+  containerTitle?: string;
+  url?: string;
+  archiveUrl?: string;
+  issued?: string;
+  reliability?: string;
+  at: Position;
+}
+
+/** Everything the run found about one claim. */
+export interface ClaimResult {
+  id: string;
+  /** Id of the article the claim belongs to (its folder under `claims/`). */
+  article: string;
+  file: string;
+  at: Position;
+  text: string;
+  asOf?: string;
+  declared?: Verdict;
+  derived?: Verdict;
+  rationale?: string;
+  status: ClaimStatus;
+  citations: CitationResult[];
+  evaluation?: PartResult;
+  /** Every diagnostic that concerns this claim, sorted. */
+  diagnostics: Diagnostic[];
+}
+
+/** A sentence of an article and what accounts for it. */
+export interface SentenceResult {
+  /** 0-based UTF-16 offset of the sentence's first character in the article text. */
+  start: number;
+  /** 0-based UTF-16 offset just past the sentence's last character. */
+  end: number;
+  kind: "claim" | "opinion" | "not-checked" | "uncovered";
+  claims: string[];
+  /** The verdict shown for a claim sentence (the derived one, else the declared one). */
+  verdict?: Verdict;
+  reason?: string;
+}
+
+/** An article under test: its text, sentence by sentence. */
+export interface ArticleResult {
+  id: string;
+  title?: string;
+  source?: string;
+  url?: string;
+  text?: string;
+  sentences: SentenceResult[];
+  coverage: { sentences: number; claim: number; opinion: number; notChecked: number; uncovered: number };
+}
+
+/** A dated fact, for the timeline. */
+export interface TimelineEntry {
+  source: string;
+  fact: string;
+  statement: string;
+  /** Date string at its precision (`2018`, `2018-10`, `2018-10-11`). */
+  time: string;
+  rank: Rank;
+  /** Claims whose evaluation used this fact. */
+  claims: string[];
+}
+
+/** A source record, summarised for reports. */
+export interface SourceSummary {
+  id: string;
+  file: string;
+  title?: string;
+  containerTitle?: string;
+  url?: string;
+  archiveUrl?: string;
+  issued?: string;
+  reliability?: string;
+  mirrorOf?: string;
+  citedBy: string[];
+}
+
+/** A rule as reports describe it. */
+export interface RuleSummary {
+  id: string;
+  description: string;
+  severity: Severity;
+  docs: string;
+}
+
+export interface Summary {
+  claims: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  warnings: number;
+  files: number;
+  /** Claims by declared verdict. */
+  declared: Record<Verdict, number>;
+  /** Claims by derived verdict (claims without an assertion are not counted). */
+  derived: Record<Verdict, number>;
+}
+
+/** The one document every report is made from. Schema: `schema/result.schema.json`. */
+export interface RunResult {
+  schemaVersion: 1;
+  tool: { name: "claimcheck"; version: string };
+  summary: Summary;
+  articles: ArticleResult[];
+  claims: ClaimResult[];
+  sources: SourceSummary[];
+  timeline: TimelineEntry[];
+  rules: RuleSummary[];
+  /** Every diagnostic of the run, sorted by file, line, column, rule. */
+  diagnostics: Diagnostic[];
+}

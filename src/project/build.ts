@@ -1,0 +1,127 @@
+import type { LoadedDoc } from "../load/document.js";
+import type { PartialDate } from "../time/partial-date.js";
+import { parsePartialDate } from "../time/partial-date.js";
+import type {
+  ArticleMap,
+  ArticleRecord,
+  Claim,
+  ClaimRecord,
+  Fact,
+  FactRecord,
+  ProjectIndex,
+  Registry,
+  RegistryRecord,
+  SnapshotState,
+  Source,
+  SourceRecord,
+  Statement,
+} from "./types.js";
+
+/** A document that passed its schema, sorted into its kind. */
+export type ValidDoc =
+  | { kind: "claim"; doc: LoadedDoc; article: string }
+  | { kind: "source"; doc: LoadedDoc; snapshot?: SnapshotState }
+  | { kind: "entities"; doc: LoadedDoc }
+  | { kind: "article"; doc: LoadedDoc; article: string };
+
+export interface IndexInput {
+  docs: ValidDoc[];
+  registryBroken: boolean;
+  today: PartialDate;
+}
+
+/** Key of the statement map. */
+export function statementKey(subject: string, property: string): string {
+  return `${subject}\u0000${property}`;
+}
+
+/** Builds the index rules read. Pure: every input is already loaded and validated. */
+export function buildIndex(input: IndexInput): ProjectIndex {
+  const docs = [...input.docs].sort((a, b) => (a.doc.file < b.doc.file ? -1 : a.doc.file > b.doc.file ? 1 : 0));
+  const claims: Claim[] = [];
+  const sources = new Map<string, Source>();
+  const sourceList: Source[] = [];
+  const articles = new Map<string, ArticleMap>();
+  const articleList: ArticleMap[] = [];
+  let registry: Registry | undefined;
+  const statements = new Map<string, Array<{ fact: Fact; statement: Statement }>>();
+
+  for (const item of docs) {
+    switch (item.kind) {
+      case "claim": {
+        const data = item.doc.data as ClaimRecord;
+        claims.push({ id: data.id, article: item.article, doc: item.doc, data });
+        break;
+      }
+      case "source": {
+        const data = item.doc.data as SourceRecord;
+        const source: Source = { id: data.id, doc: item.doc, data, facts: factsOf(data), snapshot: item.snapshot };
+        sourceList.push(source);
+        if (!sources.has(source.id)) {
+          sources.set(source.id, source);
+          for (const fact of source.facts) {
+            for (const statement of fact.statements) {
+              const key = statementKey(statement.subject, statement.property);
+              let list = statements.get(key);
+              if (!list) statements.set(key, (list = []));
+              list.push({ fact, statement });
+            }
+          }
+        }
+        break;
+      }
+      case "entities": {
+        if (registry) break; // a second registry is reported by unique-id
+        const data = item.doc.data as RegistryRecord;
+        registry = {
+          doc: item.doc,
+          entities: new Map(Object.entries(data.entities)),
+          properties: new Map(Object.entries(data.properties ?? {})),
+        };
+        break;
+      }
+      case "article": {
+        const map: ArticleMap = { id: item.article, doc: item.doc, data: item.doc.data as ArticleRecord };
+        articleList.push(map);
+        if (!articles.has(map.id)) articles.set(map.id, map);
+        break;
+      }
+    }
+  }
+  claims.sort((a, b) => (a.article !== b.article ? (a.article < b.article ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : a.doc.file < b.doc.file ? -1 : 1));
+  return { claims, sources, sourceList, registry, registryBroken: input.registryBroken, articles, articleList, statements, today: input.today };
+}
+
+/** Turns a source's fact records into facts with statements; events become several statements. */
+function factsOf(source: SourceRecord): Fact[] {
+  const excerpts = new Map((source.excerpts ?? []).map((e) => [e.id, e.text]));
+  const issued = parsePartialDate(source.issued);
+  return (source.facts ?? []).map((record: FactRecord, index) => {
+    const shape = record.event !== undefined ? "event" : "statement";
+    const statements: Statement[] = [];
+    if (shape === "event") {
+      const subject = record.event!;
+      statements.push({ subject, property: "kind", value: record.kind!, path: ["kind"] });
+      statements.push({ subject, property: "date", value: String(record.date!), path: ["date"] });
+      if (record.place !== undefined) statements.push({ subject, property: "place", value: record.place, path: ["place"] });
+      if (record.participants !== undefined) {
+        statements.push({ subject, property: "participants", value: [...record.participants].sort(), path: ["participants"] });
+      }
+    } else {
+      statements.push({ subject: record.subject!, property: record.property!, value: record.value!, path: ["value"] });
+    }
+    const time =
+      parsePartialDate(record.date) ?? parsePartialDate(record["point-in-time"]) ?? parsePartialDate(record.start) ?? issued;
+    return {
+      source: source.id,
+      id: record.id,
+      shape,
+      index,
+      record,
+      statements,
+      rank: record.rank ?? "normal",
+      time,
+      excerpt: excerpts.get(record.excerpt),
+    };
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The one place where text becomes markup. Every value from a YAML file that reaches
+ * HTML, XML, Markdown, a workflow command or a terminal goes through one of these.
+ */
+
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+// Lone surrogates cannot be encoded as UTF-8; the writer would turn them into U+FFFD
+// anyway, so we do it here, where it is visible and tested.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+// C0 controls but tab, LF and CR, and DEL: parse errors in HTML, invisible in a page.
+const HTML_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .replace(HTML_CONTROL, "\uFFFD")
+    .replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+// Characters XML 1.0 forbids anywhere, even escaped: C0 controls but tab, LF and CR,
+// lone surrogates, U+FFFE and U+FFFF.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for XML content and attributes, dropping characters XML cannot hold. */
+export function escapeXml(text: string): string {
+  return escapeHtml(text.replace(XML_INVALID, "")).replace(/&#39;/g, "&apos;");
+}
+
+/**
+ * Escapes text for an XML attribute value. Parsers normalise a literal tab, newline or
+ * carriage return in an attribute to a space; character references keep them.
+ */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXml(text).replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+// C0 and C1 control characters except tab and newline: enough to move a cursor,
+// clear a screen or fake a coloured line in a terminal.
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Makes text safe to print in a terminal: control characters become `�`. */
+export function stripControl(text: string): string {
+  return text.replace(TERMINAL_CONTROL, "\uFFFD");
+}
+
+/**
+ * Serialises a value as JSON that can sit inside a `<script type="application/json">`
+ * element: `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, so no `</script>` or
+ * `<!--` can end or change the element, and U+2028/U+2029 are escaped for old parsers.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/**
+ * Returns the address when it is an absolute http(s) URL, else `undefined`. A
+ * `javascript:` or `data:` address stays a javascript: address however well it is
+ * escaped, so reports print such values as text and never as links.
+ */
+export function safeHref(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const trimmed = url.trim();
+  if (!/^https?:\/\/[^\s]+$/i.test(trimmed)) return undefined;
+  try {
+    const parsed = new URL(trimmed);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? trimmed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown (CommonMark and GitHub Flavored Markdown)
+
+// Characters that start inline markup somewhere in CommonMark or GFM: emphasis, code,
+// links and images, strikethrough, tables, autolinks and HTML, headings, entities.
+const MARKDOWN_SPECIAL = /[\\`*_[\]|~!#]/g;
+
+/**
+ * Escapes text for inline Markdown: it renders as the same text, with no markup, link,
+ * HTML tag, line break or @mention (a zero-width space after `@` keeps GitHub from
+ * notifying people named in a claim). Newlines become spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtmlInMarkdown(stripControl(text).replace(LONE_SURROGATE, "\uFFFD"))
+    .replace(/\r\n?|\n/g, " ")
+    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200B")
+    .replace(/^(\s*)([-+=>]|\d+[.)])(?=\s|$)/, "$1\\$2");
+}
+
+// `&` first, so entity-like text (`&amp;`) shows as typed; `<` and `>` as references so
+// no tag (`<details>`, `<img>`, `</summary>`) can open or close anything.
+function escapeHtmlInMarkdown(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Escapes text for a GFM table cell: everything `escapeMarkdown` does, plus the cell
+ * stays one cell (a pipe is always escaped; newlines are already spaces).
+ */
+export function escapeMarkdownTableCell(text: string): string {
+  return escapeMarkdown(text);
+}
+
+/**
+ * Renders text as an inline code span whatever backticks it holds: the fence is one
+ * backtick longer than the longest run inside. Set `inTable` when the span sits in a
+ * table cell, where GFM splits cells on `|` even inside code.
+ */
+export function markdownCode(text: string, inTable = false): string {
+  let body = stripControl(text).replace(LONE_SURROGATE, "\uFFFD").replace(/\r\n?|\n/g, " ");
+  let longest = 0;
+  for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  if (body.startsWith("`") || body.endsWith("`") || /^ .* $/.test(body)) body = ` ${body} `;
+  if (inTable) body = body.replace(/\|/g, "\\|");
+  return `${fence}${body}${fence}`;
+}
+
+/** Escapes text for the inside of an HTML element in Markdown, such as `<summary>`. */
+export function escapeMarkdownHtml(text: string): string {
+  return escapeHtml(stripControl(text)).replace(/\r\n?|\n/g, " ").replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
+}
+
+// ---------------------------------------------------------------------------------------
+// GitHub Actions workflow commands (`::error file=…,line=…::message`)
+
+/** Escapes the message of a workflow command: `%`, CR and LF, as the runner decodes them. */
+export function escapeWorkflowData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a property value of a workflow command: as data, plus `:` and `,`. */
+export function escapeWorkflowProperty(text: string): string {
+  return escapeWorkflowData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

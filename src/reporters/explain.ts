@@ -1,0 +1,56 @@
+import type { Colors } from "picocolors/types.js";
+import type { ClaimResult, EvidenceRef, PartResult, Verdict } from "../model/result.js";
+import { stripControl } from "./escape.js";
+
+function paint(verdict: Verdict | undefined, colors: Colors, text: string): string {
+  if (verdict === "supported") return colors.green(text);
+  if (verdict === "refuted") return colors.red(text);
+  if (verdict === "mixed") return colors.yellow(text);
+  return colors.cyan(text);
+}
+
+function evidenceLines(title: string, refs: EvidenceRef[], indent: string, colors: Colors): string[] {
+  if (refs.length === 0) return [];
+  const out = [`${indent}${colors.dim(title)}`];
+  for (const ref of refs) {
+    const rank = ref.rank === "normal" ? "" : colors.dim(` [${ref.rank}]`);
+    out.push(`${indent}  ${stripControl(ref.statement)}${ref.time ? colors.dim(` (${ref.time})`) : ""}${rank}`);
+    out.push(`${indent}    ${colors.dim(`${ref.source}#${ref.fact} at ${ref.at.file}:${ref.at.line}:${ref.at.column}`)}`);
+    if (ref.excerpt) out.push(`${indent}    ${colors.italic(`“${stripControl(ref.excerpt)}”`)}`);
+  }
+  return out;
+}
+
+function partLines(part: PartResult, depth: number, colors: Colors, step: { n: number }): string[] {
+  const indent = "  ".repeat(depth + 1);
+  const name = part.id ? `${part.kind} ${colors.bold(part.id)}` : part.kind;
+  const verdict = paint(part.verdict, colors, part.verdict);
+  const expectNote = part.expect !== undefined ? (part.expect === part.verdict ? colors.dim(` (expected ${part.expect})`) : colors.red(` (expected ${part.expect}!)`)) : "";
+  const out = [`${indent}${colors.dim(`${++step.n}.`)} ${name} → ${verdict}${expectNote}`];
+  if (part.label) out.push(`${indent}   ${colors.dim("checks:")} ${stripControl(part.label)}`);
+  out.push(`${indent}   ${colors.dim("expected:")} ${stripControl(part.expected)}`);
+  out.push(`${indent}   ${colors.dim("found:")}    ${stripControl(part.found)}`);
+  out.push(...evidenceLines("evidence:", part.evidence, `${indent}   `, colors));
+  out.push(...evidenceLines("later developments (do not decide):", part.later, `${indent}   `, colors));
+  for (const child of part.parts ?? []) out.push(...partLines(child, depth + 1, colors, step));
+  return out;
+}
+
+/** A claim's evaluation, step by step: what each part expected, what it found, and which fact decided it. */
+export function explainClaim(claim: ClaimResult, colors: Colors): string {
+  const out = [
+    `${colors.bold(claim.id)} ${colors.dim(`(${claim.file})`)}`,
+    `  “${stripControl(claim.text)}”`,
+    `  ${colors.dim("as of")} ${claim.asOf ?? "?"} · ${colors.dim("declared")} ${paint(claim.declared, colors, claim.declared ?? "none")} · ${colors.dim("derived")} ${paint(claim.derived, colors, claim.derived ?? "none")} ${claim.status === "pass" ? colors.green("✔ pass") : colors.red("✖ fail")}`,
+    "",
+  ];
+  if (claim.evaluation) out.push(...partLines(claim.evaluation, 0, colors, { n: 0 }));
+  else out.push(colors.dim("  no assertion to evaluate"));
+  if (claim.diagnostics.length > 0) {
+    out.push("", `  ${colors.bold("findings")}`);
+    for (const d of claim.diagnostics) {
+      out.push(`    ${d.at.file}:${d.at.line}:${d.at.column}  ${d.severity === "error" ? colors.red("error") : colors.yellow("warning")}  ${stripControl(d.message)}  ${colors.dim(d.ruleId)}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+import type { Diagnostic } from "../model/diagnostic.js";
+import { VERDICTS, type CitationResult, type ClaimResult, type EvidenceRef, type PartResult, type RunResult, type Verdict } from "../model/result.js";
+import { escapeHtml as t, jsonForScript, safeHref } from "./escape.js";
+import { articleView } from "./html-article.js";
+import { claimAnchor } from "./html-anchor.js";
+import { REPORT_SCRIPT } from "./html-script.js";
+import { REPORT_CSS } from "./html-style.js";
+import { timelineSection } from "./html-timeline.js";
+import { formatPosition, plural, STATUS_LABELS, VERDICT_LABELS } from "./labels.js";
+import { inReportOrder } from "./order.js";
+import type { Reporter } from "./types.js";
+
+/** Claims shown at first and added by each "Show more"; the rest wait, hidden. */
+export const PAGE_SIZE = 100;
+
+const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("base64");
+
+/**
+ * One self-contained HTML page: a summary, a card per claim with filters, a timeline of
+ * the dated facts and the article with each sentence marked. Inline CSS and one inline
+ * script, both pinned by hash in a Content-Security-Policy that allows nothing else:
+ * no network, no other script, even if a value escaped our escaping.
+ */
+export const html: Reporter = (input) => {
+  const result = inReportOrder(input);
+  const style = REPORT_CSS;
+  const script = REPORT_SCRIPT;
+  const csp = [
+    "default-src 'none'",
+    `style-src 'sha256-${sha256(style)}'`,
+    `script-src 'sha256-${sha256(script)}'`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+
+  const ids = new Set<string>();
+  const cards = result.claims.map((claim) => claimCard(claim, ids));
+  const otherFindings = result.diagnostics.filter((d) => d.claimId === undefined);
+  const ok = result.summary.failed === 0 && result.summary.errors === 0;
+  const data = {
+    pageSize: PAGE_SIZE,
+    claims: result.claims.map((claim) => [
+      claim.status,
+      shownVerdict(claim),
+      `${claim.id} ${claim.article} ${claim.text}`.toLowerCase(),
+    ]),
+  };
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${t(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="${t(`${result.tool.name} ${result.tool.version}`)}">
+<title>${t(`claimcheck report — ${ok ? "all pass" : `${result.summary.failed} failed`} — ${plural(result.summary.claims, "claim")}`)}</title>
+<style>${style}</style>
+</head>
+<body>
+<a class="skip" href="#claims">Skip to the claims</a>
+<header class="top"><div class="wrap">
+<h1><span class="tool">claimcheck</span> verification report</h1>
+<span class="banner ${ok ? "pass" : "fail"}" role="status">${ok ? `✓ All ${plural(result.summary.claims, "claim")} pass` : result.summary.failed > 0 ? `✗ ${result.summary.failed} of ${plural(result.summary.claims, "claim")} failed` : `✗ ${plural(result.summary.errors, "error")} outside claims`}</span>
+<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#claims">Claims</a><a href="#timeline">Timeline</a><a href="#articles">Article</a>${otherFindings.length > 0 ? `<a href="#other">Other findings</a>` : ""}</nav>
+</div></header>
+<main class="wrap">
+${summarySection(result)}
+<section id="claims" aria-labelledby="claims-h">
+<h2 id="claims-h">Claims</h2>
+${filterBar(result)}
+<p class="shown" id="shown" aria-live="polite">${t(`Showing ${result.claims.length} of ${plural(result.claims.length, "claim")}`)}</p>
+<div class="cards" id="claim-list">
+${cards.join("\n")}
+</div>
+<button type="button" class="more-btn" id="more" hidden>Show more</button>
+</section>
+${timelineSection(result.timeline, result.claims)}
+<section id="articles" aria-labelledby="articles-h">
+<h2 id="articles-h">The article${result.articles.length === 1 ? "" : "s"}</h2>
+${result.articles.length === 0 ? "<p>No article in this result.</p>" : result.articles.map(articleView).join("\n")}
+</section>
+${otherFindings.length > 0 ? otherSection(otherFindings) : ""}
+</main>
+<footer><div class="wrap">${t(`${result.tool.name} ${result.tool.version}`)} · result schema v${result.schemaVersion} · ${plural(result.summary.files, "file")} checked</div></footer>
+<script type="application/json" id="cc-data">${jsonForScript(data)}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+};
+
+/** The verdict a claim is filed under: the fact-checker's, else the derived one. */
+function shownVerdict(claim: ClaimResult): Verdict | "none" {
+  return claim.declared ?? claim.derived ?? "none";
+}
+
+function badge(verdict: Verdict | undefined): string {
+  if (verdict === undefined) return `<span class="badge v-none">— none</span>`;
+  const label = VERDICT_LABELS[verdict];
+  return `<span class="badge v-${verdict}"><span aria-hidden="true">${label.symbol}</span> ${label.text}</span>`;
+}
+
+function summarySection(result: RunResult): string {
+  const s = result.summary;
+  const stat = (key: string, label: string, value: number, cls = ""): string =>
+    `<div class="stat${cls === "" ? "" : ` ${cls}`}"><dt>${label}</dt><dd data-count="${key}">${value}</dd></div>`;
+  const rows = VERDICTS.map(
+    (v) => `<tr><th scope="row">${badge(v)}</th><td class="n" data-declared="${v}">${s.declared[v]}</td><td class="n" data-derived="${v}">${s.derived[v]}</td></tr>`,
+  );
+  return `<section id="summary" aria-labelledby="summary-h">
+<h2 id="summary-h">Summary</h2>
+<dl class="stats">
+${stat("claims", "Claims", s.claims)}
+${stat("passed", "Passed", s.passed, "pass")}
+${stat("failed", "Failed", s.failed, s.failed > 0 ? "fail" : "")}
+${stat("errors", "Errors", s.errors, s.errors > 0 ? "fail" : "")}
+${stat("warnings", "Warnings", s.warnings)}
+${stat("files", "Files", s.files)}
+</dl>
+<table class="vtable">
+<caption class="skip">Claims by verdict</caption>
+<thead><tr><th scope="col">Verdict</th><th scope="col">Declared</th><th scope="col">Derived</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>
+</section>`;
+}
+
+function filterBar(result: RunResult): string {
+  const counts: Record<string, number> = {};
+  for (const claim of result.claims) counts[shownVerdict(claim)] = (counts[shownVerdict(claim)] ?? 0) + 1;
+  const verdictButtons = VERDICTS.map(
+    (v) =>
+      `<button type="button" data-verdict="${v}" aria-pressed="false"><span aria-hidden="true">${VERDICT_LABELS[v].symbol}</span> ${VERDICT_LABELS[v].text} <span class="n">${counts[v] ?? 0}</span></button>`,
+  );
+  const statusButton = (key: string, label: string, count: number): string =>
+    `<button type="button" data-status="${key}" aria-pressed="${key === "all" ? "true" : "false"}">${label} <span class="n">${count}</span></button>`;
+  return `<div class="filters" id="filters" role="search" aria-label="Filter claims" hidden>
+<fieldset><legend>Verdict</legend><div class="btns">${verdictButtons.join("")}</div></fieldset>
+<fieldset><legend>Status</legend><div class="btns">${statusButton("all", "All", result.summary.claims)}${statusButton("fail", "✗ Fail", result.summary.failed)}${statusButton("pass", "✓ Pass", result.summary.passed)}</div></fieldset>
+<div class="search"><label for="q">Search text or id</label><input type="search" id="q" autocomplete="off" spellcheck="false"></div>
+<button type="button" id="reset">Reset</button>
+</div>`;
+}
+
+function diagnosticItem(d: Diagnostic): string {
+  const docs = d.docs === undefined ? "" : ` <span class="pos">(${t(d.docs)})</span>`;
+  return `<li class="diag ${d.severity}"><span class="sev">${d.severity}</span><code>${t(d.ruleId)}</code> ${t(d.message)} <span class="pos mono">${t(formatPosition(d.at))}</span>${docs}</li>`;
+}
+
+function citationItem(citation: CitationResult): string {
+  const url = safeHref(citation.url);
+  const archive = safeHref(citation.archiveUrl);
+  const title = t(citation.title ?? citation.source);
+  const heading = url === undefined ? `<strong>${title}</strong>` : `<a href="${t(url)}" rel="noopener noreferrer"><strong>${title}</strong></a>`;
+  const meta = [
+    citation.containerTitle === undefined ? "" : t(citation.containerTitle),
+    citation.issued === undefined ? "" : t(citation.issued),
+    citation.reliability === undefined ? "" : t(citation.reliability),
+    `<code>${t(citation.source)}</code>`,
+    archive === undefined ? "" : `<a href="${t(archive)}" rel="noopener noreferrer">archived copy</a>`,
+    url === undefined && citation.url !== undefined ? `address: ${t(citation.url)}` : "",
+  ].filter((bit) => bit !== "");
+  const found = citation.found ? "" : ` <span class="missing">✗ quote not found in the source</span>`;
+  return `<li class="cite">${heading}<div class="meta">${meta.join(" · ")}</div><blockquote>${t(citation.quote)}${found}</blockquote></li>`;
+}
+
+function evidenceItem(ref: EvidenceRef, later: boolean): string {
+  const excerpt = ref.excerpt === undefined ? "" : ` <q>${t(ref.excerpt)}</q>`;
+  return `<li class="ev${later ? " later" : ""}"><span class="rank-${ref.rank}">${t(ref.statement)}</span> <span class="mono">${t(`${ref.source}/${ref.fact}`)}</span>${ref.time === undefined ? "" : ` (${t(ref.time)})`}${ref.rank === "normal" ? "" : ` <em>${ref.rank}</em>`}${excerpt}</li>`;
+}
+
+function partItem(part: PartResult): string {
+  const label = part.label ?? part.id;
+  const expectation = part.expect !== undefined && part.expect !== part.verdict ? ` <span class="mismatch">expected ${t(part.expect)}</span>` : "";
+  const evidence = part.evidence.length > 0 ? `<ul class="ev">${part.evidence.map((ref) => evidenceItem(ref, false)).join("")}</ul>` : "";
+  const later =
+    part.later.length > 0
+      ? `<div>Later developments (not deciding):</div><ul class="ev">${part.later.map((ref) => evidenceItem(ref, true)).join("")}</ul>`
+      : "";
+  const sub = part.parts !== undefined && part.parts.length > 0 ? `<ol>${part.parts.map(partItem).join("")}</ol>` : "";
+  return `<li class="part">${badge(part.verdict)} <span class="kind">${t(part.kind)}</span>${label === undefined ? "" : ` ${t(label)}`}${expectation}<dl><dt>Expected</dt><dd>${t(part.expected)}</dd><dt>Found</dt><dd>${t(part.found)}</dd></dl>${evidence}${later}${sub}</li>`;
+}
+
+function claimCard(claim: ClaimResult, ids: Set<string>): string {
+  let id = claimAnchor(claim.id);
+  for (let n = 2; ids.has(id); n++) id = `${claimAnchor(claim.id)}-${n}`;
+  ids.add(id);
+  const status = STATUS_LABELS[claim.status];
+  const mismatch = claim.declared !== undefined && claim.derived !== undefined && claim.declared !== claim.derived;
+  const verdicts = `<dl class="vs"><div><dt>Declared</dt><dd>${badge(claim.declared)}</dd></div><div><dt>Derived</dt><dd>${badge(claim.derived)}</dd></div>${
+    mismatch ? `<div class="mismatch"><dt>≠</dt><dd>derived differs from declared</dd></div>` : ""
+  }${claim.asOf === undefined ? "" : `<div><dt>As of</dt><dd>${t(claim.asOf)}</dd></div>`}</dl>`;
+  const diagnostics = claim.diagnostics.length > 0 ? `<ul class="diags">${claim.diagnostics.map(diagnosticItem).join("")}</ul>` : "";
+  const parts = claim.evaluation === undefined ? "" : `<h4 class="skip">Evaluation</h4><ol class="parts">${partItem(claim.evaluation)}</ol>`;
+  const cites = claim.citations.length > 0 ? `<ol class="cites">${claim.citations.map(citationItem).join("")}</ol>` : "<p>No citations.</p>";
+  const summaryText = `Evidence: ${plural(claim.citations.length, "citation")}${claim.evaluation === undefined ? "" : ", evaluation"}`;
+  return `<article class="card ${claim.status}" id="${t(id)}" aria-labelledby="${t(id)}-h">
+<div class="card-head"><h3 id="${t(id)}-h"><code>${t(claim.id)}</code> <span class="art">${t(claim.article)}</span></h3><span class="st st-${claim.status}">${status.symbol} ${status.text}</span>${badge(claim.declared ?? claim.derived)}</div>
+<blockquote class="claim-text">${t(claim.text)}</blockquote>
+${verdicts}${claim.rationale === undefined ? "" : `<p class="rationale">${t(claim.rationale)}</p>`}${diagnostics}
+<details class="more"><summary>${t(summaryText)}</summary>${cites}${parts}</details>
+<p class="where mono">${t(formatPosition(claim.at))}</p>
+</article>`;
+}
+
+function otherSection(findings: Diagnostic[]): string {
+  return `<section id="other" class="other" aria-labelledby="other-h">
+<h2 id="other-h">Findings outside claims</h2>
+<ul class="diags">${findings.map(diagnosticItem).join("")}</ul>
+</section>`;
+}

@@ -1,0 +1,117 @@
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { ClaimResult, RunResult } from "../model/result.js";
+import { escapeXml, escapeXmlAttribute } from "./escape.js";
+import { formatPosition, plural } from "./labels.js";
+import { compareText, inReportOrder } from "./order.js";
+import type { Reporter } from "./types.js";
+
+/** Name of the suite that holds findings in files no claim owns (sources, entities). */
+export const OTHER_FILES_SUITE = "(other files)";
+
+interface TestCase {
+  classname: string;
+  name: string;
+  file: string;
+  line: number;
+  diagnostics: Diagnostic[];
+  /** The claim failed though no error names it (should not happen; reported anyway). */
+  failedWithoutError: boolean;
+}
+
+/**
+ * JUnit XML as Jenkins, GitLab and most CI dashboards read it (the `junit-10.xsd`
+ * dialect): one `<testsuite>` per article, one `<testcase>` per claim. A failing claim
+ * carries one `<failure>` whose text lists every error as `file:line:col rule-id
+ * message`; warnings go to `<system-out>`. Findings in files that no claim owns
+ * (a source record, the entity registry) form one more suite, one test case per file,
+ * so that a broken source fails the dashboard too. No timestamp, no hostname, no time.
+ */
+export const junit: Reporter = (input) => {
+  const result = inReportOrder(input);
+  const suites = new Map<string, TestCase[]>();
+  for (const claim of result.claims) {
+    const cases = suites.get(claim.article) ?? [];
+    cases.push(claimCase(claim));
+    suites.set(claim.article, cases);
+  }
+  const other = otherFileCases(result);
+  const suiteNames = [...suites.keys()].sort(compareText);
+
+  const allCases = [...suiteNames.flatMap((name) => suites.get(name) ?? []), ...other];
+  const out: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0">`,
+  ];
+  for (const name of suiteNames) out.push(...suite(name, suites.get(name) ?? []));
+  if (other.length > 0) out.push(...suite(OTHER_FILES_SUITE, other));
+  out.push(`</testsuites>`, "");
+  return out.join("\n");
+};
+
+function claimCase(claim: ClaimResult): TestCase {
+  return {
+    classname: claim.article,
+    name: claim.id,
+    file: claim.file,
+    line: claim.at.line,
+    diagnostics: claim.diagnostics,
+    failedWithoutError: claim.status === "fail" && !claim.diagnostics.some((d) => d.severity === "error"),
+  };
+}
+
+function otherFileCases(result: RunResult): TestCase[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) {
+    if (d.claimId !== undefined) continue;
+    const list = byFile.get(d.at.file) ?? [];
+    list.push(d);
+    byFile.set(d.at.file, list);
+  }
+  return [...byFile.keys()].sort(compareText).map((file) => ({
+    classname: OTHER_FILES_SUITE,
+    name: file,
+    file,
+    line: 1,
+    diagnostics: byFile.get(file) ?? [],
+    failedWithoutError: false,
+  }));
+}
+
+function isFailure(testCase: TestCase): boolean {
+  return testCase.failedWithoutError || testCase.diagnostics.some((d) => d.severity === "error");
+}
+
+function suite(name: string, cases: TestCase[]): string[] {
+  const failures = cases.filter(isFailure).length;
+  const out = [
+    `  <testsuite name="${escapeXmlAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+  ];
+  for (const testCase of cases) out.push(...caseLines(testCase));
+  out.push(`  </testsuite>`);
+  return out;
+}
+
+function diagnosticText(d: Diagnostic): string {
+  return `${formatPosition(d.at)} ${d.ruleId} ${d.message}`;
+}
+
+function caseLines(testCase: TestCase): string[] {
+  const open = `    <testcase classname="${escapeXmlAttribute(testCase.classname)}" name="${escapeXmlAttribute(testCase.name)}" file="${escapeXmlAttribute(testCase.file)}" line="${testCase.line}"`;
+  const errors = testCase.diagnostics.filter((d) => d.severity === "error");
+  const warnings = testCase.diagnostics.filter((d) => d.severity === "warning");
+  if (!isFailure(testCase) && warnings.length === 0) return [`${open}/>`];
+
+  const out = [`${open}>`];
+  if (isFailure(testCase)) {
+    const first = errors[0];
+    const message = first === undefined ? "the claim failed" : errors.length === 1 ? first.message : `${first.message} (and ${plural(errors.length - 1, "more error")})`;
+    const type = first?.ruleId ?? "claimcheck";
+    const body = errors.length > 0 ? errors.map(diagnosticText).join("\n") : "the claim failed without an error diagnostic";
+    out.push(`      <failure message="${escapeXmlAttribute(message)}" type="${escapeXmlAttribute(type)}">${escapeXml(body)}</failure>`);
+  }
+  if (warnings.length > 0) {
+    out.push(`      <system-out>${escapeXml(warnings.map((d) => `warning ${diagnosticText(d)}`).join("\n"))}</system-out>`);
+  }
+  out.push(`    </testcase>`);
+  return out;
+}

@@ -1,0 +1,113 @@
+import type { Diagnostic } from "../model/diagnostic.js";
+import { VERDICTS, type ClaimResult, type RunResult } from "../model/result.js";
+import { escapeMarkdown, escapeMarkdownHtml, escapeMarkdownTableCell, markdownCode } from "./escape.js";
+import { formatPosition, plural, VERDICT_LABELS, verdictText } from "./labels.js";
+import { inReportOrder } from "./order.js";
+import type { Reporter } from "./types.js";
+
+// A pull-request comment holds 65,536 characters and a job summary 1 MiB: past these
+// counts the summary says how many it left out and points at the full reports.
+const MAX_FAILING_CLAIMS = 100;
+const MAX_PASSING_ROWS = 300;
+const MAX_OTHER_FINDINGS = 100;
+
+/**
+ * Markdown for a pull-request comment or a GitHub job summary: counts, failing claims
+ * first with their messages and positions, the rest folded in `<details>`. Every value
+ * from a file is escaped, so a claim's text can neither add markup nor ping anyone.
+ */
+export const markdown: Reporter = (input) => {
+  const result = inReportOrder(input);
+  const { summary } = result;
+  const failing = result.claims.filter((claim) => claim.status === "fail");
+  const passing = result.claims.filter((claim) => claim.status === "pass");
+  const otherFindings = result.diagnostics.filter((d) => d.claimId === undefined);
+  const ok = summary.failed === 0 && summary.errors === 0;
+
+  const out: string[] = [];
+  out.push(
+    ok
+      ? `## ✅ claimcheck: all ${plural(summary.claims, "claim")} pass`
+      : summary.failed > 0
+        ? `## ❌ claimcheck: ${summary.failed} of ${plural(summary.claims, "claim")} failed`
+        : `## ❌ claimcheck: ${plural(summary.errors, "error")} outside claims`,
+    "",
+    "| Result | Count |",
+    "| :-- | --: |",
+    `| Claims | ${summary.claims} |`,
+    `| ✅ Passed | ${summary.passed} |`,
+    `| ❌ Failed | ${summary.failed} |`,
+    `| Errors | ${summary.errors} |`,
+    `| Warnings | ${summary.warnings} |`,
+    `| Files | ${summary.files} |`,
+    "",
+    "| Verdict | Declared | Derived |",
+    "| :-- | --: | --: |",
+    ...VERDICTS.map(
+      (v) => `| ${VERDICT_LABELS[v].symbol} ${VERDICT_LABELS[v].text} | ${summary.declared[v]} | ${summary.derived[v]} |`,
+    ),
+    "",
+  );
+
+  if (failing.length > 0) {
+    out.push(`### Failing claims`, "");
+    for (const claim of failing.slice(0, MAX_FAILING_CLAIMS)) out.push(...failingClaim(claim));
+    if (failing.length > MAX_FAILING_CLAIMS) {
+      out.push(`…and ${plural(failing.length - MAX_FAILING_CLAIMS, "more failing claim")}; see the full report.`, "");
+    }
+  }
+
+  if (otherFindings.length > 0) {
+    out.push(`### Findings outside claims`, "");
+    for (const d of otherFindings.slice(0, MAX_OTHER_FINDINGS)) out.push(diagnosticLine(d));
+    if (otherFindings.length > MAX_OTHER_FINDINGS) {
+      out.push(`- …and ${plural(otherFindings.length - MAX_OTHER_FINDINGS, "more finding")}`);
+    }
+    out.push("");
+  }
+
+  if (passing.length > 0) {
+    out.push(
+      "<details>",
+      `<summary>${escapeMarkdownHtml(plural(passing.length, "passing claim"))}</summary>`,
+      "",
+      "| Claim | Article | Declared | Derived | Warnings |",
+      "| :-- | :-- | :-- | :-- | --: |",
+    );
+    for (const claim of passing.slice(0, MAX_PASSING_ROWS)) {
+      const warnings = claim.diagnostics.filter((d) => d.severity === "warning").length;
+      out.push(
+        `| ${markdownCode(claim.id, true)} | ${escapeMarkdownTableCell(claim.article)} | ${verdictCell(claim.declared)} | ${verdictCell(claim.derived)} | ${warnings} |`,
+      );
+    }
+    if (passing.length > MAX_PASSING_ROWS) {
+      out.push(`| …and ${passing.length - MAX_PASSING_ROWS} more | | | | |`);
+    }
+    out.push("", "</details>", "");
+  }
+
+  out.push(`<sub>${escapeMarkdownHtml(`${result.tool.name} ${result.tool.version}`)}</sub>`, "");
+  return out.join("\n");
+};
+
+function verdictCell(verdict: ClaimResult["declared"]): string {
+  return verdict === undefined ? "—" : `${VERDICT_LABELS[verdict].symbol} ${VERDICT_LABELS[verdict].text}`;
+}
+
+function failingClaim(claim: ClaimResult): string[] {
+  const lines = [
+    `#### ❌ ${markdownCode(claim.id)} · ${escapeMarkdown(claim.article)}`,
+    "",
+    `> ${escapeMarkdown(claim.text)}`,
+    "",
+    `Declared **${verdictText(claim.declared)}**, derived **${verdictText(claim.derived)}** · ${markdownCode(formatPosition(claim.at))}`,
+    "",
+  ];
+  for (const d of claim.diagnostics) lines.push(diagnosticLine(d));
+  if (claim.diagnostics.length > 0) lines.push("");
+  return lines;
+}
+
+function diagnosticLine(d: Diagnostic): string {
+  return `- **${d.severity}** ${markdownCode(d.ruleId)} ${markdownCode(formatPosition(d.at))}: ${escapeMarkdown(d.message)}`;
+}

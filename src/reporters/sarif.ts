@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import type * as Sarif from "sarif";
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { RuleSummary } from "../model/result.js";
+import { compareText, inReportOrder, stableJson } from "./order.js";
+import type { Reporter } from "./types.js";
+
+const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** Key of our fingerprint in `partialFingerprints`; the suffix versions the scheme. */
+export const FINGERPRINT_KEY = "claimcheckFinding/v1";
+
+// Findings of the loader and the schema check carry these rule ids without a rule module.
+const BUILT_IN_RULES: Readonly<Record<string, Omit<RuleSummary, "id">>> = {
+  parse: { description: "A file could not be read or parsed as YAML.", severity: "error", docs: "docs/data-model.md" },
+  schema: {
+    description: "A file does not match its JSON Schema (a misspelt key, a wrong type, a missing field).",
+    severity: "error",
+    docs: "docs/data-model.md",
+  },
+};
+
+/**
+ * The stable part of a finding's identity: sha256 of the rule id, the file, the message
+ * id and the message data, and never its line or column, so a finding keeps its
+ * fingerprint when lines are added above it. Identical findings in one file are told
+ * apart by a 1-based occurrence number in position order.
+ */
+export function fingerprintOf(d: Diagnostic): string {
+  return createHash("sha256")
+    .update([d.ruleId, d.at.file, d.messageId, stableJson(d.data)].join("\u0000"))
+    .digest("hex");
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rules with
+ * help text, one result per diagnostic with its region and a stable fingerprint.
+ */
+export const sarif: Reporter = (input) => {
+  const result = inReportOrder(input);
+  const rules = ruleList(result.rules, result.diagnostics);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const occurrences = new Map<string, number>();
+
+  const results: Sarif.Result[] = result.diagnostics.map((d) => {
+    const hash = fingerprintOf(d);
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    const sarifResult: Sarif.Result = {
+      ruleId: d.ruleId,
+      ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
+      level: d.severity,
+      message: { text: d.message },
+      locations: [location(d.at)],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
+    };
+    if (d.related !== undefined && d.related.length > 0) {
+      sarifResult.relatedLocations = d.related.map((related, index) => ({
+        id: index + 1,
+        ...location(related.at),
+        message: { text: related.message },
+      }));
+    }
+    const properties: Sarif.PropertyBag = { messageId: d.messageId };
+    if (d.claimId !== undefined) properties["claimId"] = d.claimId;
+    sarifResult.properties = properties;
+    return sarifResult;
+  });
+
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: result.tool.name,
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function ruleList(rules: RuleSummary[], diagnostics: Diagnostic[]): RuleSummary[] {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const d of diagnostics) {
+    if (byId.has(d.ruleId)) continue;
+    const builtIn = BUILT_IN_RULES[d.ruleId];
+    byId.set(d.ruleId, {
+      id: d.ruleId,
+      description: builtIn?.description ?? `Findings of ${d.ruleId}.`,
+      severity: builtIn?.severity ?? d.severity,
+      docs: builtIn?.docs ?? d.docs ?? `docs/rules/${d.ruleId}.md`,
+    });
+  }
+  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
+}
+
+function ruleDescriptor(rule: RuleSummary): Sarif.ReportingDescriptor {
+  const firstSentence = rule.description.split(/(?<=\.)\s/)[0] ?? rule.description;
+  const descriptor: Sarif.ReportingDescriptor = {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: firstSentence },
+    fullDescription: { text: rule.description },
+    help: {
+      text: `${rule.description} See ${rule.docs}.`,
+      markdown: `${rule.description}\n\nSee [${rule.id}](${rule.docs}).`,
+    },
+    defaultConfiguration: { level: rule.severity },
+  };
+  // SARIF wants helpUri absolute; a docs path relative to the package stays in the help text.
+  if (/^https?:\/\//.test(rule.docs)) descriptor.helpUri = rule.docs;
+  return descriptor;
+}
+
+/** `quote-found` → `QuoteFound`, the PascalCase name SARIF viewers show beside the id. */
+function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== "")
+    .map((part) => part[0]?.toUpperCase() + part.slice(1))
+    .join("");
+}
+
+function location(at: Diagnostic["at"]): Sarif.Location {
+  const region: Sarif.Region = { startLine: at.line, startColumn: at.column };
+  if (at.endLine !== undefined) region.endLine = at.endLine;
+  if (at.endColumn !== undefined) region.endColumn = at.endColumn;
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeUriPath(at.file), uriBaseId: "%SRCROOT%" },
+      region,
+    },
+  };
+}
+
+/** A relative file path as a URI reference: each segment percent-encoded, slashes kept. */
+function encodeUriPath(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
+}

@@ -1,0 +1,99 @@
+import type { Colors } from "picocolors/types.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { ClaimResult, RunResult, Verdict } from "../model/result.js";
+import { codeFrame } from "./code-frame.js";
+import { stripControl } from "./escape.js";
+import type { Reporter, ReporterOptions } from "./types.js";
+
+function verdictColor(verdict: Verdict | undefined, colors: Colors): (text: string) => string {
+  switch (verdict) {
+    case "supported":
+      return colors.green;
+    case "refuted":
+      return colors.red;
+    case "mixed":
+      return colors.yellow;
+    default:
+      return colors.cyan;
+  }
+}
+
+function location(d: Diagnostic): string {
+  return `${d.at.file}:${d.at.line}:${d.at.column}`;
+}
+
+function describeDiagnostic(d: Diagnostic, options: ReporterOptions, indent: string): string[] {
+  const { colors } = options;
+  const severity = d.severity === "error" ? colors.red("error") : colors.yellow("warning");
+  const lines = [`${indent}${colors.underline(location(d))}  ${severity}  ${stripControl(d.message)}  ${colors.dim(d.ruleId)}`];
+  for (const related of d.related ?? []) {
+    lines.push(`${indent}  ${colors.dim("↳")} ${colors.dim(`${related.at.file}:${related.at.line}:${related.at.column}`)} ${stripControl(related.message)}`);
+  }
+  if (d.severity === "error") {
+    const text = options.sourceText?.(d.at.file);
+    if (text !== undefined) lines.push(...codeFrame(text, d.at, colors).split("\n").map((l) => `${indent}  ${l}`));
+  }
+  return lines;
+}
+
+function claimLine(claim: ClaimResult, width: number, colors: Colors): string {
+  const mark = claim.status === "pass" ? colors.green("✔") : colors.red("✖");
+  const declared = claim.declared ? verdictColor(claim.declared, colors)(claim.declared) : colors.dim("no verdict");
+  let verdicts = declared;
+  if (claim.derived && claim.derived !== claim.declared) {
+    verdicts = `${declared} ${colors.dim("declared,")} ${verdictColor(claim.derived, colors)(claim.derived)} ${colors.dim("derived")}`;
+  } else if (!claim.derived && claim.declared) {
+    verdicts = `${declared} ${colors.dim("(not derived)")}`;
+  }
+  return `  ${mark} ${claim.id.padEnd(width)}  ${verdicts}`;
+}
+
+/** The report people read in a terminal: claims grouped by article, then other files' findings, then a summary. */
+export const terminal: Reporter = (result: RunResult, options: ReporterOptions) => {
+  const { colors } = options;
+  const out: string[] = [];
+  const articles = [...new Set(result.claims.map((c) => c.article))];
+  const width = Math.min(48, Math.max(0, ...result.claims.map((c) => c.id.length)));
+  for (const article of articles) {
+    const claims = result.claims.filter((c) => c.article === article);
+    const info = result.articles.find((a) => a.id === article);
+    const coverage = info?.coverage;
+    const heading = coverage && coverage.sentences > 0
+      ? `${colors.bold(stripControl(article))} ${colors.dim(`— ${claims.length} claims; ${coverage.claim + coverage.opinion + coverage.notChecked} of ${coverage.sentences} sentences accounted for`)}`
+      : `${colors.bold(stripControl(article))} ${colors.dim(`— ${claims.length} claims`)}`;
+    out.push(heading);
+    for (const claim of claims) {
+      out.push(claimLine(claim, width, colors));
+      for (const d of claim.diagnostics) out.push(...describeDiagnostic(d, options, "      "));
+    }
+    out.push("");
+  }
+  const claimFiles = new Set(result.claims.map((c) => c.file));
+  const others = result.diagnostics.filter((d) => !claimFiles.has(d.at.file));
+  if (others.length > 0) {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of others) byFile.set(d.at.file, [...(byFile.get(d.at.file) ?? []), d]);
+    out.push(colors.bold("sources and other files"));
+    for (const [, list] of byFile) for (const d of list) out.push(...describeDiagnostic(d, options, "  "));
+    out.push("");
+  }
+  const s = result.summary;
+  const verdicts = (["supported", "refuted", "mixed", "unverifiable"] as const)
+    .filter((v) => s.declared[v] > 0)
+    .map((v) => `${s.declared[v]} ${v}`)
+    .join(", ");
+  const head =
+    s.failed > 0
+      ? colors.red(colors.bold(`✖ ${s.failed} of ${s.claims} claims failed`))
+      : s.errors > 0
+        ? colors.red(colors.bold(`✖ ${s.errors} ${s.errors === 1 ? "error" : "errors"} outside the claims`))
+        : colors.green(colors.bold(`✔ all ${s.claims} claims pass`));
+  const counts = [
+    `${s.passed} passed`,
+    `${s.failed} failed`,
+    `${s.errors} ${s.errors === 1 ? "error" : "errors"}`,
+    `${s.warnings} ${s.warnings === 1 ? "warning" : "warnings"}`,
+  ].join(", ");
+  out.push(`${head}  ${colors.dim(`${s.claims} claims (${verdicts || "none"}); ${counts}`)}`);
+  return `${out.join("\n")}\n`;
+};

@@ -1,0 +1,45 @@
+import { archiveUrl } from "./archive-url.js";
+import { assertionHolds } from "./assertion-holds.js";
+import { citationRequired } from "./citation-required.js";
+import { citedFactsOnly } from "./cited-facts-only.js";
+import { claimContradiction } from "./claim-contradiction.js";
+import { claimInArticle } from "./claim-in-article.js";
+import { datesValid } from "./dates-valid.js";
+import { deprecatedFact } from "./deprecated-fact.js";
+import { entityDeclared } from "./entity-declared.js";
+import { excerptExists } from "./excerpt-exists.js";
+import { orphanSource } from "./orphan-source.js";
+import { quoteFound } from "./quote-found.js";
+import { snapshotValid } from "./snapshot-valid.js";
+import { sourceConflict } from "./source-conflict.js";
+import { sourceExists } from "./source-exists.js";
+import type { Rule } from "./types.js";
+import { uniqueId } from "./unique-id.js";
+
+export type { Rule, RuleContext, Report, Locator } from "./types.js";
+
+/** Every rule, sorted by id. A test checks this list against src/rules/, docs/rules/ and test/fixtures/. */
+export const rules: readonly Rule[] = [
+  archiveUrl,
+  assertionHolds,
+  citationRequired,
+  citedFactsOnly,
+  claimContradiction,
+  claimInArticle,
+  datesValid,
+  deprecatedFact,
+  entityDeclared,
+  excerptExists,
+  orphanSource,
+  quoteFound,
+  snapshotValid,
+  sourceConflict,
+  sourceExists,
+  uniqueId,
+];
+
+/** Findings made before rules run, with their own docs pages. */
+export const builtinChecks = [
+  { id: "parse", description: "Files are readable UTF-8 YAML within the size, alias and nesting limits.", severity: "error" as const },
+  { id: "schema", description: "Files match their JSON Schema: no unknown keys, no missing ones, values of the right kind.", severity: "error" as const },
+];

@@ -1,0 +1,41 @@
+import { closestPassage, findQuote } from "../text/find-quote.js";
+import type { Rule } from "./types.js";
+
+/** Every quote stands, verbatim under the documented normalisation, in its source. */
+export const quoteFound: Rule = {
+  id: "quote-found",
+  description: "Every quote is found in its source's excerpts or stored snapshot.",
+  defaultSeverity: "error",
+  messages: {
+    notFound: 'quote not found in source "{source}"{closest}',
+    contextMismatch: 'quote found in source "{source}", but not with the given prefix or suffix',
+  },
+  check({ index, report }) {
+    for (const claim of index.claims) {
+      (claim.data.citations ?? []).forEach((citation, i) => {
+        const source = index.sources.get(citation.source);
+        if (!source) return; // source-exists reports it
+        const texts = (source.data.excerpts ?? []).map((e) => e.text);
+        if (source.snapshot?.ok) texts.push(source.snapshot.text);
+        const quote = { exact: citation.quote, prefix: citation.prefix, suffix: citation.suffix };
+        if (texts.some((text) => findQuote(text, quote))) return;
+        const at = { doc: claim.doc, path: ["citations", i, "quote"] };
+        if ((citation.prefix || citation.suffix) && texts.some((text) => findQuote(text, { exact: citation.quote }))) {
+          report({ messageId: "contextMismatch", data: { source: citation.source }, at });
+          return;
+        }
+        const closest = closestPassage(texts, citation.quote);
+        const differs = closest?.differs ? ` (quote has "${closest.differs.quote}" where the source has "${closest.differs.passage}")` : "";
+        report({
+          messageId: "notFound",
+          data: {
+            source: citation.source,
+            passage: closest?.passage,
+            closest: closest ? `; closest passage: "${closest.passage}"${differs}` : "",
+          },
+          at,
+        });
+      });
+    }
+  },
+};

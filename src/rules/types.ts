@@ -1,0 +1,47 @@
+import type { LoadedDoc } from "../load/document.js";
+import type { MessageData, Severity } from "../model/diagnostic.js";
+import type { DocPath } from "../model/position.js";
+import type { ProjectIndex } from "../project/types.js";
+import type { Evaluation } from "../assert/evaluate.js";
+
+/** Where a finding points: a node of a loaded document, by path. The loader turns it into a position. */
+export interface Locator {
+  doc: LoadedDoc;
+  path: DocPath;
+  /** Point at the key rather than the value. */
+  key?: boolean;
+}
+
+/** What a rule reports: data, never finished sentences. */
+export interface Report {
+  messageId: string;
+  data?: MessageData;
+  at: Locator;
+  /** The claim concerned, when the finding is not in the claim's own file. */
+  claimId?: string;
+  /** Other places that explain the finding, each with its own message id. */
+  related?: Array<{ messageId: string; data?: MessageData; at: Locator }>;
+}
+
+/** What a rule sees. Read-only; rules never touch the file system, print or exit. */
+export interface RuleContext {
+  index: ProjectIndex;
+  /** Each claim's evaluated assertion, by claim id (claims without `assert` are absent). */
+  evaluations: ReadonlyMap<string, Evaluation>;
+  report(report: Report): void;
+}
+
+/** One check. The file name under src/rules/ is the id. */
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Message templates by id; `{name}` is replaced with `data.name`. */
+  messages: Record<string, string>;
+  check(context: RuleContext): void;
+}
+
+/** The documentation page of a rule, relative to the package root. */
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

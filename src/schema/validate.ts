@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { LoadedDoc } from "../load/document.js";
+import type { Diagnostic, MessageData } from "../model/diagnostic.js";
+import type { DocPath } from "../model/position.js";
+import { didYouMean } from "../text/suggest.js";
+
+/** The kinds of YAML file, each with its schema in `schema/<kind>.schema.json`. */
+export type DocKind = "claim" | "source" | "entities" | "article" | "config";
+
+const SCHEMA_DIR = fileURLToPath(new URL("../../schema/", import.meta.url));
+
+export const schemaMessages = {
+  unknownKey: 'unknown key "{key}"{hint}',
+  missingKey: 'missing required key "{key}"',
+  notInEnum: "{found} is not one of: {allowed}{hint}",
+  wrongType: "expected {expected}, found {found}",
+  badPattern: "expected {expected}, found {found}",
+  tooShort: "must not be empty",
+  tooLong: "is longer than {limit} characters",
+  outOfRange: "{found} is out of range ({detail})",
+  invalid: "{detail}",
+} as const;
+
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<DocKind, ValidateFunction>();
+
+function validatorFor(kind: DocKind): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (validate) return validate;
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
+    ajv.addKeyword({ keyword: "x-message", schemaType: "string" });
+    const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
+    addFormats(ajv);
+    ajv.addSchema(readSchema("defs"));
+  }
+  validate = ajv.compile(readSchema(kind));
+  compiled.set(kind, validate);
+  return validate;
+}
+
+function readSchema(name: string): object {
+  return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, "utf8")) as object;
+}
+
+/** Validates a loaded document against its kind's schema; every error becomes a diagnostic at its node. */
+export function validateDoc(doc: LoadedDoc, kind: DocKind): Diagnostic[] {
+  const validate = validatorFor(kind);
+  if (validate(doc.data)) return [];
+  return toDiagnostics(doc, validate.errors ?? []);
+}
+
+function toDiagnostics(doc: LoadedDoc, errors: ErrorObject[]): Diagnostic[] {
+  // oneOf/anyOf failures speak for their branches: drop the branch errors beneath them.
+  const unions = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+  const kept = errors.filter(
+    (e) =>
+      e.keyword !== "if" &&
+      !unions.some((u) => u !== e && e.schemaPath.startsWith(`${u.schemaPath}/`) && e.instancePath.startsWith(u.instancePath)),
+  );
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of kept) {
+    const path = pointerToPath(error.instancePath);
+    const rendered = describe(error, doc, path);
+    if (!rendered) continue;
+    const key = `${rendered.path.join("/")}|${rendered.messageId}|${JSON.stringify(rendered.data)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const template: string = schemaMessages[rendered.messageId];
+    out.push({
+      ruleId: "schema",
+      messageId: rendered.messageId,
+      data: rendered.data,
+      message: template.replace(/\{(\w+)\}/g, (_, name: string) => String(rendered.data[name] ?? "")),
+      severity: "error",
+      at: doc.locate(rendered.path, { key: rendered.atKey }),
+      docs: "docs/rules/schema.md",
+    });
+  }
+  return out;
+}
+
+interface Rendered {
+  messageId: keyof typeof schemaMessages;
+  data: MessageData;
+  path: DocPath;
+  atKey?: boolean;
+}
+
+function describe(error: ErrorObject, doc: LoadedDoc, path: DocPath): Rendered | undefined {
+  const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
+  const where = path.length > 0 ? String(path[path.length - 1]) : "document";
+  const found = summarise(error.data);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys((parent.properties as object | undefined) ?? {});
+      const suggestion = didYouMean(key, known);
+      return {
+        messageId: "unknownKey",
+        data: { key, suggestion, hint: suggestion ? ` — did you mean "${suggestion}"?` : "" },
+        path: [...path, key],
+        atKey: true,
+      };
+    }
+    case "required": {
+      const key = String((error.params as { missingProperty: string }).missingProperty);
+      return { messageId: "missingKey", data: { key }, path, atKey: path.length > 0 };
+    }
+    case "enum": {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof error.data === "string" ? didYouMean(error.data, allowed) : undefined;
+      return {
+        messageId: "notInEnum",
+        data: { found, allowed: allowed.join(", "), suggestion, hint: suggestion ? ` — did you mean "${suggestion}"?` : "" },
+        path,
+      };
+    }
+    case "const":
+      return { messageId: "invalid", data: { detail: `${where} ${error.message ?? "is invalid"}` }, path };
+    case "type": {
+      const expected = String((error.params as { type: string | string[] }).type).replace(/,/g, " or ");
+      return { messageId: "wrongType", data: { expected: article(expected), found: typeName(error.data) }, path };
+    }
+    case "pattern":
+    case "format":
+    case "oneOf":
+    case "anyOf": {
+      const expected = typeof parent["x-message"] === "string" ? (parent["x-message"] as string) : unionHint(parent) ?? "a valid value";
+      return { messageId: "badPattern", data: { expected, found }, path };
+    }
+    case "minLength":
+    case "minItems":
+    case "minProperties":
+      return { messageId: "tooShort", data: {}, path };
+    case "maxLength":
+    case "maxItems":
+    case "maxProperties":
+      return { messageId: "tooLong", data: { limit: String((error.params as { limit: number }).limit) }, path };
+    case "minimum":
+    case "maximum":
+      return { messageId: "outOfRange", data: { found, detail: error.message ?? "" }, path };
+    case "not":
+      return undefined;
+    default:
+      return { messageId: "invalid", data: { detail: `${where} ${error.message ?? "is invalid"}` }, path };
+  }
+  void doc;
+}
+
+function unionHint(schema: Record<string, unknown>): string | undefined {
+  const branches = (schema.oneOf ?? schema.anyOf) as Array<Record<string, unknown>> | undefined;
+  if (!branches) return undefined;
+  const hints = branches.map((b) => (typeof b["x-message"] === "string" ? (b["x-message"] as string) : undefined));
+  return hints.every((h) => h) ? hints.join(", or ") : undefined;
+}
+
+function pointerToPath(pointer: string): DocPath {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "nothing (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";
+  return `a ${typeof value}`;
+}
+
+function article(typeWords: string): string {
+  return typeWords
+    .split(" or ")
+    .map((t) => (t === "object" ? "a map" : t === "array" ? "a list" : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`))
+    .join(" or ");
+}
+
+function summarise(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeName(value);
+}
