@@ -19,8 +19,9 @@ function heldValues(claim: Claim): Held[] {
     const expected = part.expect ?? inherited;
     part.all?.forEach((p, i) => walk(p, [...path, "all", i], expected === "mixed" ? undefined : expected));
     const v = part.value;
-    if (v && v.subject && v.property && v.equals !== undefined && expected === "supported") {
-      out.push({ claim, subject: v.subject, property: v.property, value: v.equals, path: [...path, "value", "equals"] });
+    const subject = v?.subject ?? v?.event;
+    if (v && subject && v.property && v.equals !== undefined && expected === "supported") {
+      out.push({ claim, subject, property: v.property, value: v.equals, path: [...path, "value", "equals"] });
     }
   };
   walk(claim.data.assert, ["assert"], claim.data.verdict);

@@ -1,0 +1,36 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli/main.js";
+
+/** The repository root (where claims/ and sources/ of the project's own dataset live). */
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process in `cwd`, without colour, and captures what it prints. */
+export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    cwd,
+    env: { NO_COLOR: "1", ...env },
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Copies the project's own claims/ and sources/ into a fresh temporary folder. */
+export async function copyDataset(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "claimcheck-dataset-"));
+  await cp(path.join(REPO_ROOT, "claims"), path.join(dir, "claims"), { recursive: true });
+  await cp(path.join(REPO_ROOT, "sources"), path.join(dir, "sources"), { recursive: true });
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
