@@ -96,11 +96,15 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]|~!#]/g;
  * notifying people named in a claim). Newlines become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtmlInMarkdown(stripControl(text).replace(LONE_SURROGATE, "\uFFFD"))
-    .replace(/\r\n?|\n/g, " ")
+  return escapeHtmlInMarkdown(stripControl(oneLine(text)).replace(LONE_SURROGATE, "\uFFFD"))
     .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
     .replace(/@(?=[A-Za-z0-9])/g, "@\u200B")
     .replace(/^(\s*)([-+=>]|\d+[.)])(?=\s|$)/, "$1\\$2");
+}
+
+/** Newlines (CRLF, CR, LF) as single spaces: inline Markdown and table cells are one line. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n?|\n/g, " ");
 }
 
 // `&` first, so entity-like text (`&amp;`) shows as typed; `<` and `>` as references so
@@ -123,7 +127,7 @@ export function escapeMarkdownTableCell(text: string): string {
  * table cell, where GFM splits cells on `|` even inside code.
  */
 export function markdownCode(text: string, inTable = false): string {
-  let body = stripControl(text).replace(LONE_SURROGATE, "\uFFFD").replace(/\r\n?|\n/g, " ");
+  let body = stripControl(oneLine(text)).replace(LONE_SURROGATE, "\uFFFD");
   let longest = 0;
   for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = "`".repeat(longest + 1);
@@ -134,15 +138,20 @@ export function markdownCode(text: string, inTable = false): string {
 
 /** Escapes text for the inside of an HTML element in Markdown, such as `<summary>`. */
 export function escapeMarkdownHtml(text: string): string {
-  return escapeHtml(stripControl(text)).replace(/\r\n?|\n/g, " ").replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
+  return escapeHtml(stripControl(oneLine(text))).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
 }
 
 // ---------------------------------------------------------------------------------------
 // GitHub Actions workflow commands (`::error file=…,line=…::message`)
 
-/** Escapes the message of a workflow command: `%`, CR and LF, as the runner decodes them. */
+/**
+ * Escapes the message of a workflow command: `%`, CR and LF, as the runner decodes them.
+ * Other control characters and lone surrogates, which no annotation should carry,
+ * become U+FFFD.
+ */
 export function escapeWorkflowData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const escaped = text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return stripControl(escaped).replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /** Escapes a property value of a workflow command: as data, plus `:` and `,`. */

@@ -67,7 +67,7 @@ input[type=search]{font:inherit;font-size:.95rem;color:var(--text);background:va
 .search{flex:1 1 200px}
 .shown{color:var(--muted);font-size:.9rem;margin:.25rem 0 .75rem}
 .cards{display:grid;gap:.75rem}
-.card{background:var(--surface);border:1px solid var(--border);border-left:5px solid var(--sup-bd);border-radius:10px;padding:.85rem 1rem;content-visibility:auto;contain-intrinsic-size:auto 180px;min-width:0}
+.card{background:var(--surface);border:1px solid var(--border);border-left:5px solid var(--sup-bd);border-radius:10px;padding:.85rem 1rem;min-width:0}
 .card.fail{border-left-color:var(--ref-fg)}
 .card-head{display:flex;flex-wrap:wrap;gap:.4rem .6rem;align-items:center}
 .card-head h3{font-size:1rem;font-weight:650;margin-right:auto;overflow-wrap:anywhere}
@@ -105,6 +105,8 @@ details.more>summary{cursor:pointer;color:var(--accent);font-size:.9rem;font-wei
 .tl .axis{stroke:var(--muted);stroke-width:1}
 .tl .tick{stroke:var(--border)}
 .tl text{fill:var(--muted);font-size:11px;font-family:system-ui,sans-serif}
+.tl .axis-break{stroke:var(--muted);stroke-width:1.5;fill:none}
+.tl text.gap-label{font-style:italic}
 .tl .asof{stroke:var(--accent);stroke-dasharray:4 3}
 .tl .asof-band{fill:var(--accent);opacity:.1}
 .tl text.asof-label{fill:var(--accent);font-weight:600}
@@ -117,7 +119,7 @@ details.more>summary{cursor:pointer;color:var(--accent);font-size:.9rem;font-wei
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;font-size:.85rem;color:var(--muted);margin:.5rem 0;padding:0;list-style:none}
 .legend svg{vertical-align:-2px;margin-right:.3rem}
 .legend .sw{display:inline-block;width:1.6em;height:.9em;vertical-align:-1px;margin-right:.35rem;border-radius:2px}
-.facts{font-size:.88rem;margin:.5rem 0 0;padding-left:1.2rem}
+.facts{font-size:.88rem;margin:.5rem 0 0;padding-left:2.4rem}
 .facts li{margin:.2rem 0;overflow-wrap:anywhere}
 .facts li:target{background:var(--mix-bg)}
 .facts .when{font-variant-numeric:tabular-nums;font-weight:600}
@@ -143,5 +145,5 @@ details.more>summary{cursor:pointer;color:var(--accent);font-size:.9rem;font-wei
 .other .diags{margin-top:0}
 footer{color:var(--muted);font-size:.85rem;padding:2rem 0}
 @media (max-width:600px){body{font-size:15px}.wrap{padding:0 .75rem}.card{padding:.75rem}.stat dd{font-size:1.4rem}.article-view{padding:.85rem}}
-@media print{.filters,.more-btn,nav.toc{display:none!important}.card{break-inside:avoid;content-visibility:visible}}
+@media print{.filters,.more-btn,nav.toc{display:none!important}.card{break-inside:avoid}}
 `.trim();

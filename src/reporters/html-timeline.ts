@@ -11,6 +11,10 @@ const LANE = 17;
 const MAX_LANES = 14;
 const MIN_GAP = 13;
 const AXIS_GAP = 20;
+/** A stretch of this many years or more without a fact is drawn as a break. */
+const MIN_GAP_YEARS = 6;
+/** How wide a break is, in years of the plain scale. */
+const GAP_WIDTH_YEARS = 1.5;
 
 /** A date string at its precision (`2018`, `2018-10`, `2018-10-11`) as a fractional year, at the middle of its span. */
 export function fractionalYear(time: string): number | undefined {
@@ -39,6 +43,48 @@ export function factAnchor(entry: { source: string; fact: string }): string {
   return `fact-${anchor(entry.source)}--${anchor(entry.fact)}`;
 }
 
+/**
+ * A year axis that squeezes long stretches without any fact (1976 to 2017, say) into a
+ * short break, so the years where facts cluster get the width.
+ */
+function yearScale(startYear: number, endYear: number, occupied: Set<number>) {
+  const weights: number[] = [];
+  const gaps: Array<{ from: number; to: number; years: number }> = [];
+  for (let year = startYear; year < endYear; ) {
+    if (occupied.has(year)) {
+      weights.push(1);
+      year++;
+      continue;
+    }
+    let next = year;
+    while (next < endYear && !occupied.has(next)) next++;
+    const length = next - year;
+    if (length >= MIN_GAP_YEARS) {
+      weights.push(1);
+      for (let k = 1; k < length - 1; k++) weights.push(GAP_WIDTH_YEARS / (length - 2));
+      weights.push(1);
+      gaps.push({ from: year + 1, to: next - 1, years: length });
+    } else {
+      for (let k = 0; k < length; k++) weights.push(1);
+    }
+    year = next;
+  }
+  const offsets: number[] = [0];
+  for (const w of weights) offsets.push((offsets.at(-1) ?? 0) + w);
+  const total = offsets.at(-1) ?? 1;
+  const compressed = (year: number): boolean => gaps.some((gap) => year >= gap.from && year <= gap.to);
+  return {
+    gaps,
+    plainYears: weights.filter((w) => w === 1).length,
+    compressed,
+    position(at: number): number {
+      const index = Math.min(weights.length - 1, Math.max(0, Math.floor(at) - startYear));
+      const within = at - (startYear + index);
+      return ((offsets[index] ?? 0) + within * (weights[index] ?? 1)) / total;
+    },
+  };
+}
+
 function tickStep(span: number): number {
   for (const step of [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000]) if (span / step <= 12) return step;
   return 1000;
@@ -63,10 +109,10 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
   const all = [...dated.map((d) => d.at), ...asOfs];
   const startYear = Math.floor(all.reduce((a, b) => Math.min(a, b)));
   const endYear = Math.floor(all.reduce((a, b) => Math.max(a, b))) + 1;
-  const span = Math.max(1, endYear - startYear);
   const firstFactYear = Math.floor(dated.reduce((a, d) => Math.min(a, d.at), Infinity));
   const lastFactYear = Math.floor(dated.reduce((a, d) => Math.max(a, d.at), -Infinity));
-  const x = (at: number): number => LEFT + ((at - startYear) / span) * (WIDTH - LEFT - RIGHT);
+  const scale = yearScale(startYear, endYear, new Set(all.map((at) => Math.floor(at))));
+  const x = (at: number): number => LEFT + scale.position(at) * (WIDTH - LEFT - RIGHT);
 
   // Greedy lanes: each mark goes to the lowest lane whose last mark is far enough left.
   const laneEnds: number[] = [];
@@ -89,18 +135,30 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
     `<svg class="tl" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-labelledby="timeline-h timeline-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<desc id="timeline-desc">${dated.length} dated facts from ${firstFactYear} to ${lastFactYear}. Each mark links to the claims that use it.</desc>`,
   );
-  const step = tickStep(span);
+  const step = tickStep(scale.plainYears);
+  let lastLabel = -Infinity;
   for (let year = startYear; year <= endYear; year++) {
-    const px = x(year).toFixed(1);
-    if (year % step === 0 || year === startYear || year === endYear) {
-      out.push(`<line class="tick" x1="${px}" y1="${TOP - 8}" x2="${px}" y2="${axisY + 5}"/>`);
-      const anchorAttr = year === startYear ? "start" : year === endYear ? "end" : "middle";
-      if (year % step === 0 || (year === startYear && (year + 1) % step !== 0) || (year === endYear && (year - 1) % step !== 0)) {
-        out.push(`<text x="${px}" y="${axisY + AXIS_GAP}" text-anchor="${anchorAttr}">${year}</text>`);
+    if (scale.compressed(year)) continue;
+    const px = x(year);
+    const edge = year === startYear || year === endYear || scale.compressed(year - 1) || scale.compressed(year + 1);
+    if (year % step === 0 || edge) {
+      out.push(`<line class="tick" x1="${px.toFixed(1)}" y1="${TOP - 8}" x2="${px.toFixed(1)}" y2="${axisY + 5}"/>`);
+      const labelled = year % step === 0 || year === startYear || year === endYear;
+      if (labelled && px - lastLabel >= 34 && (year !== endYear || px - lastLabel >= 40)) {
+        const anchorAttr = year === startYear ? "start" : year === endYear ? "end" : "middle";
+        out.push(`<text x="${px.toFixed(1)}" y="${axisY + AXIS_GAP}" text-anchor="${anchorAttr}">${year}</text>`);
+        lastLabel = px;
       }
     } else {
-      out.push(`<line class="axis" x1="${px}" y1="${axisY - 3}" x2="${px}" y2="${axisY + 3}"/>`);
+      out.push(`<line class="axis" x1="${px.toFixed(1)}" y1="${axisY - 3}" x2="${px.toFixed(1)}" y2="${axisY + 3}"/>`);
     }
+  }
+  for (const gap of scale.gaps) {
+    const mid = (x(gap.from) + x(gap.to)) / 2;
+    out.push(
+      `<path class="axis-break" d="M${(mid - 7).toFixed(1)} ${axisY + 6}l6 -12M${(mid + 1).toFixed(1)} ${axisY + 6}l6 -12"/>`,
+      `<text class="gap-label" x="${mid.toFixed(1)}" y="${TOP - 2}" text-anchor="middle">${gap.years} years without a fact</text>`,
+    );
   }
   out.push(`<line class="axis" x1="${x(startYear).toFixed(1)}" y1="${axisY}" x2="${x(endYear).toFixed(1)}" y2="${axisY}"/>`);
 
@@ -163,7 +221,7 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
   return `<section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <div class="tl-scroll">${out.join("\n")}</div>
 ${legend}
-<details class="more"><summary>All ${dated.length} dated facts</summary><ol class="facts">
+<details class="more"${dated.length <= 40 ? " open" : ""}><summary>All ${dated.length} dated facts</summary><ol class="facts">
 ${rows.join("\n")}
 </ol></details></section>`;
 }
