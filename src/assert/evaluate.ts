@@ -516,6 +516,8 @@ function evaluatePrevious(
   if (kind === "first-since") {
     const inYear = fallsIn(pDate, parsePartialDate(spec.since)!);
     if (inYear !== true) {
+      // The previous event's date decides: name it first.
+      result.evidence = [...evidenceOf(previousDate.chosen, scope), ...result.evidence.filter((e) => !previousDate.chosen.some((c) => c.fact.id === e.fact && c.fact.source === e.source))];
       result.verdict = inYear === "unknown" ? "unverifiable" : "refuted";
       return result;
     }
@@ -524,7 +526,7 @@ function evaluatePrevious(
     (e) => e.event !== previous && e.event !== later && e.date && compareDates(e.date, pDate) > 0 && compareDates(e.date, lDate) < 0,
   );
   if (between.length > 0) {
-    result.evidence.push(...evidenceOf(between.flatMap((e) => e.facts), scope));
+    result.evidence.unshift(...evidenceOf(between.flatMap((e) => e.facts), scope));
     result.found += `; but ${between.map((e) => `${e.event} (${formatPartialDate(e.date!)})`).join(", ")} came in between`;
     result.verdict = "refuted";
     return result;

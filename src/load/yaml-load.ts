@@ -93,7 +93,11 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
   };
   for (const error of doc.errors) {
     const messageId = error.code === "DUPLICATE_KEY" ? "duplicateKey" : error.code === "TAB_AS_INDENT" ? "tab" : "syntax";
-    diagnostics.push(diagnostic(file, messageId, { detail: firstLine(error.message) }, at(error.pos[0])));
+    // The parser notices an unclosed bracket or quote only lines later; point where it was opened.
+    const opener = /^Flow (sequence|map)|Missing closing/.test(error.message) ? findUnclosed(text, error.pos[0]) : undefined;
+    const detail =
+      opener === undefined ? firstLine(error.message) : `the ${/["']/.test(text[opener]!) ? "quote" : "bracket"} ${text[opener]} opened here is never closed`;
+    diagnostics.push(diagnostic(file, messageId, { detail }, at(opener ?? error.pos[0])));
   }
   if (doc.errors.length > 0) return { ok: false, diagnostics };
   for (const warning of doc.warnings) {
@@ -195,6 +199,36 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
   };
 
   return { ok: true, doc: { file, data, locate, text }, diagnostics };
+}
+
+/**
+ * Offset of the last bracket or quote opened before `end` and not closed by then, skipping
+ * comments and the insides of quoted strings. Undefined when everything is balanced.
+ */
+export function findUnclosed(text: string, end: number): number | undefined {
+  const stack: number[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let i = 0; i < end && i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === "\\" && quote.char === '"') i++;
+      else if (ch === quote.char) {
+        if (quote.char === "'" && text[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+      continue;
+    }
+    if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < end && text[i] !== "\n") i++;
+    } else if ((ch === '"' || ch === "'") && (i === 0 || /[\s,\[{:]/.test(text[i - 1]!))) {
+      quote = { char: ch, at: i };
+    } else if (ch === "[" || ch === "{") {
+      stack.push(i);
+    } else if ((ch === "]" || ch === "}") && stack.length > 0) {
+      stack.pop();
+    }
+  }
+  return quote?.at ?? stack[stack.length - 1];
 }
 
 function firstLine(message: string): string {

@@ -24,6 +24,7 @@ export const assertionHolds: Rule = {
   defaultSeverity: "error",
   messages: {
     noAssertion: 'claim "{claim}" has no assert; its verdict cannot be derived from the sources',
+    mixedNeedsExpect: "a mixed claim says which of its parts hold: give part {part} an expect (it is {verdict} now)",
     mismatch: "declared {declared}, but the cited facts give {derived}: {part} expected {expected}, found {found}{decidedBy}",
     partMismatch: "part {part} was expected to be {expect}, but is {verdict}: expected {expected}, found {found}{decidedBy}",
     badPart: "assertion part {detail}",
@@ -43,6 +44,18 @@ export const assertionHolds: Rule = {
         if (problem.kind === "unknown-fact") report({ messageId: "unknownFact", data: { ref: problem.ref }, at: { doc: claim.doc, path: problem.path } });
       }
       const declared = claim.data.verdict;
+      if (declared === "mixed") {
+        // "Mixed" alone would survive one part flipping; each part's own expectation pins it down.
+        const group = claim.data.assert?.all ? "all" : claim.data.assert?.any ? "any" : undefined;
+        (evaluation.part.parts ?? []).forEach((part, i) => {
+          if (group === undefined || part.expect !== undefined) return;
+          report({
+            messageId: "mixedNeedsExpect",
+            data: { part: describePart(part), verdict: part.verdict },
+            at: { doc: claim.doc, path: ["assert", group, i] },
+          });
+        });
+      }
       if (evaluation.derived !== declared) {
         const decisive = decisiveLeaf(evaluation.part, declared);
         report({

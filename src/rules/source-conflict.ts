@@ -5,7 +5,8 @@ import type { Rule } from "./types.js";
 /** Statements that could differ without disagreeing: held at different times, or qualified differently. */
 function context(fact: Fact): string {
   const r = fact.record;
-  const when = fact.shape === "statement" ? [r["point-in-time"], r.start, r.end].map((v) => (v === undefined ? "" : String(v))) : [];
+  // An event's date is its value, not its context; a statement's time qualifiers are context.
+  const when = fact.shape === "statement" ? [r["point-in-time"], r.start, r.end].map((v) => (v === undefined ? "" : String(v))) : ["", "", ""];
   const qualifiers = Object.entries(r.qualifiers ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([when, qualifiers]);
 }
