@@ -10,6 +10,7 @@ Options
                               junit, sarif, github, claimreview; "=file" writes to a file
   -C, --root <dir>            repository root (default: the current directory)
       --max-warnings <n>      fail (exit 1) when there are more than n warnings
+      --verbose               list every finding (repeated warnings are folded otherwise)
       --color, --no-color     force colour on or off (NO_COLOR and FORCE_COLOR are respected)
   -h, --help                  show this help
   -v, --version               show the version

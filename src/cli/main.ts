@@ -52,6 +52,7 @@ function parse(argv: string[]) {
         "max-warnings": { type: "string" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
+        verbose: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -101,7 +102,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   if (options.select && result.claims.length === 0) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
-  await writeOutputs(result, formats, root, colors, io);
+  await writeOutputs(result, formats, root, colors, io, Boolean(values.verbose));
   const failed = result.summary.failed > 0 || result.summary.errors > 0;
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
@@ -178,7 +179,7 @@ class PrefixSet extends Set<string> {
   }
 }
 
-async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO): Promise<void> {
+async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<void> {
   const texts = new Map<string, string | undefined>();
   const sourceText = (file: string) => {
     if (!texts.has(file)) {
@@ -193,10 +194,10 @@ async function writeOutputs(result: RunResult, formats: FormatRequest[], root: s
   for (const format of formats) {
     const reporter = reporters[format.name]!;
     if (format.file === undefined) {
-      io.stdout(reporter(result, { colors, sourceText }));
+      io.stdout(reporter(result, { colors, sourceText, verbose }));
     } else {
       const plain = pc.createColors(false);
-      await writeFileAtomic(path.resolve(io.cwd, format.file), reporter(result, { colors: plain, sourceText }));
+      await writeFileAtomic(path.resolve(io.cwd, format.file), reporter(result, { colors: plain, sourceText, verbose }));
     }
   }
 }

@@ -18,6 +18,9 @@ function verdictColor(verdict: Verdict | undefined, colors: Colors): (text: stri
   }
 }
 
+/** Warnings of one rule beyond this many, outside claim files, are folded into one line. */
+const FOLD_AFTER = 3;
+
 function location(d: Diagnostic): string {
   return `${d.at.file}:${d.at.line}:${d.at.column}`;
 }
@@ -74,7 +77,17 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
     const byFile = new Map<string, Diagnostic[]>();
     for (const d of others) byFile.set(d.at.file, [...(byFile.get(d.at.file) ?? []), d]);
     out.push(colors.bold("sources and other files"));
-    for (const [, list] of byFile) for (const d of list) out.push(...describeDiagnostic(d, options, "  "));
+    // Many warnings of one rule say one thing many times: fold them unless asked for all.
+    const warningsByRule = new Map<string, Diagnostic[]>();
+    for (const d of others) if (d.severity === "warning") warningsByRule.set(d.ruleId, [...(warningsByRule.get(d.ruleId) ?? []), d]);
+    const folded = new Set([...warningsByRule].filter(([, list]) => !options.verbose && list.length > FOLD_AFTER).map(([rule]) => rule));
+    for (const [, list] of byFile) for (const d of list) if (!folded.has(d.ruleId)) out.push(...describeDiagnostic(d, options, "  "));
+    for (const rule of folded) {
+      const list = warningsByRule.get(rule)!;
+      const files = list.slice(0, FOLD_AFTER).map((d) => d.at.file).join(", ");
+      out.push(`  ${colors.yellow("warning")}  ${list.length} × ${rule}: ${stripControl(list[0]!.message.replace(/"[^"]*"/, "…"))}`);
+      out.push(`    ${colors.dim(`${files}, and ${list.length - FOLD_AFTER} more (--verbose lists them all)`)}`);
+    }
     out.push("");
   }
   const s = result.summary;
