@@ -375,7 +375,7 @@ function evaluateDate(spec: NonNullable<AssertPart["date"]>, path: DocPath, scop
       if (own.decision?.conflict) verdict = "mixed";
       return;
     }
-    if (other) found = `${own.text}; ${other.text}`;
+    if (other && test !== "in") found = `${own.text}; ${other.text}`;
     verdict = judge(own.date, other?.date ?? own.date);
   };
   switch (test) {
