@@ -7,7 +7,11 @@ Usage
 
 Options
   -f, --format <name[=file]>  output format, repeatable: terminal, json, html, markdown,
-                              junit, sarif, github, claimreview; "=file" writes to a file
+                              junit, sarif, github, claimreview; "=file" writes to a file.
+                              File formats without "=file" go to reports/ (html →
+                              reports/index.html). Without --format: the terminal report,
+                              and every file format into reports/ (JSON: reports/result.json);
+                              GitHub annotations too when GITHUB_ACTIONS=true
   -C, --root <dir>            repository root (default: the current directory)
       --max-warnings <n>      fail (exit 1) when there are more than n warnings
       --verbose               list every finding (repeated warnings are folded otherwise)

@@ -9,7 +9,7 @@ import { runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import type { RunResult } from "../model/result.js";
 import { explainClaim } from "../reporters/explain.js";
-import { reporters } from "../reporters/index.js";
+import { defaultFileNames, reporters } from "../reporters/index.js";
 import { fromJsDate } from "../time/partial-date.js";
 import { didYouMean } from "../text/suggest.js";
 import { HELP } from "./help.js";
@@ -96,7 +96,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return claim.status === "pass" ? 0 : 1;
   }
 
-  const formats = parseFormats(values.format ?? ["terminal"]);
+  const formats = parseFormats(values.format ?? defaultFormats(io.env));
   if (positionals.length > 0) options.select = selectClaims(root, positionals);
   const result = await runCheck(options);
   if (options.select && result.claims.length === 0) {
@@ -137,6 +137,17 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/**
+ * What a plain `claimcheck` writes: the terminal report, and every file report into
+ * reports/ (JSON as reports/result.json). In GitHub Actions, annotations too.
+ */
+export function defaultFormats(env: NodeJS.ProcessEnv): string[] {
+  const formats = ["terminal", "json=reports/result.json"];
+  for (const [name, file] of Object.entries(defaultFileNames)) if (file !== undefined) formats.push(name);
+  if (env.GITHUB_ACTIONS === "true") formats.push("github");
+  return formats;
+}
+
 interface FormatRequest {
   name: string;
   file?: string;
@@ -155,7 +166,7 @@ function parseFormats(specs: string[]): FormatRequest[] {
       );
     }
     if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);
-    return { name, file };
+    return { name, file: file ?? defaultFileNames[name] };
   });
 }
 
@@ -191,6 +202,7 @@ async function writeOutputs(result: RunResult, formats: FormatRequest[], root: s
     }
     return texts.get(file);
   };
+  const written: string[] = [];
   for (const format of formats) {
     const reporter = reporters[format.name]!;
     if (format.file === undefined) {
@@ -198,6 +210,9 @@ async function writeOutputs(result: RunResult, formats: FormatRequest[], root: s
     } else {
       const plain = pc.createColors(false);
       await writeFileAtomic(path.resolve(io.cwd, format.file), reporter(result, { colors: plain, sourceText, verbose }));
+      written.push(format.file);
     }
   }
+  // On standard error, so standard output stays the one report asked for.
+  if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
 }
