@@ -99,7 +99,8 @@ export function escapeMarkdown(text: string): string {
   return escapeHtmlInMarkdown(stripControl(oneLine(text)).replace(LONE_SURROGATE, "\uFFFD"))
     .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
     .replace(/@(?=[A-Za-z0-9])/g, "@\u200B")
-    .replace(/^(\s*)([-+=>]|\d+[.)])(?=\s|$)/, "$1\\$2");
+    .replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
 }
 
 /** Newlines (CRLF, CR, LF) as single spaces: inline Markdown and table cells are one line. */

@@ -14,6 +14,8 @@ import type { Reporter } from "./types.js";
 /** Claims shown at first and added by each "Show more"; the rest wait, hidden. */
 export const PAGE_SIZE = 100;
 
+const NOSCRIPT_CSS = "#claim-list>.card[hidden]{display:block!important}";
+
 const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("base64");
 
 /**
@@ -26,17 +28,20 @@ export const html: Reporter = (input) => {
   const result = inReportOrder(input);
   const style = REPORT_CSS;
   const script = REPORT_SCRIPT;
+  // Cards past the first page arrive hidden, so a browser lays out one page, not 10,000;
+  // without script this style shows them all again.
+  const noscriptStyle = NOSCRIPT_CSS;
   const csp = [
     "default-src 'none'",
-    `style-src 'sha256-${sha256(style)}'`,
+    `style-src 'sha256-${sha256(style)}' 'sha256-${sha256(noscriptStyle)}'`,
     `script-src 'sha256-${sha256(script)}'`,
     "img-src data:",
     "base-uri 'none'",
     "form-action 'none'",
-  ].join("; ");
+  ].join("; "); // our own constant: hashes are base64, no quote or angle bracket to escape
 
   const ids = new Set<string>();
-  const cards = result.claims.map((claim) => claimCard(claim, ids));
+  const cards = result.claims.map((claim, index) => claimCard(claim, ids, index >= PAGE_SIZE));
   const otherFindings = result.diagnostics.filter((d) => d.claimId === undefined);
   const ok = result.summary.failed === 0 && result.summary.errors === 0;
   const data = {
@@ -53,11 +58,12 @@ export const html: Reporter = (input) => {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${t(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="${t(`${result.tool.name} ${result.tool.version}`)}">
 <title>${t(`claimcheck report — ${ok ? "all pass" : `${result.summary.failed} failed`} — ${plural(result.summary.claims, "claim")}`)}</title>
 <style>${style}</style>
+<noscript><style>${noscriptStyle}</style></noscript>
 </head>
 <body>
 <a class="skip" href="#claims">Skip to the claims</a>
@@ -186,7 +192,7 @@ function partItem(part: PartResult): string {
   return `<li class="part">${badge(part.verdict)} <span class="kind">${t(part.kind)}</span>${label === undefined ? "" : ` ${t(label)}`}${expectation}<dl><dt>Expected</dt><dd>${t(part.expected)}</dd><dt>Found</dt><dd>${t(part.found)}</dd></dl>${evidence}${later}${sub}</li>`;
 }
 
-function claimCard(claim: ClaimResult, ids: Set<string>): string {
+function claimCard(claim: ClaimResult, ids: Set<string>, later: boolean): string {
   let id = claimAnchor(claim.id);
   for (let n = 2; ids.has(id); n++) id = `${claimAnchor(claim.id)}-${n}`;
   ids.add(id);
@@ -199,7 +205,7 @@ function claimCard(claim: ClaimResult, ids: Set<string>): string {
   const parts = claim.evaluation === undefined ? "" : `<h4 class="skip">Evaluation</h4><ol class="parts">${partItem(claim.evaluation)}</ol>`;
   const cites = claim.citations.length > 0 ? `<ol class="cites">${claim.citations.map(citationItem).join("")}</ol>` : "<p>No citations.</p>";
   const summaryText = `Evidence: ${plural(claim.citations.length, "citation")}${claim.evaluation === undefined ? "" : ", evaluation"}`;
-  return `<article class="card ${claim.status}" id="${t(id)}" aria-labelledby="${t(id)}-h">
+  return `<article class="card ${claim.status}" id="${t(id)}" aria-labelledby="${t(id)}-h"${later ? " hidden" : ""}>
 <div class="card-head"><h3 id="${t(id)}-h"><code>${t(claim.id)}</code> <span class="art">${t(claim.article)}</span></h3><span class="st st-${claim.status}">${status.symbol} ${status.text}</span>${badge(claim.declared ?? claim.derived)}</div>
 <blockquote class="claim-text">${t(claim.text)}</blockquote>
 ${verdicts}${claim.rationale === undefined ? "" : `<p class="rationale">${t(claim.rationale)}</p>`}${diagnostics}

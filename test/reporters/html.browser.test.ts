@@ -1,0 +1,274 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimResult, RunResult, Verdict } from "../../src/model/result.js";
+import { VERDICTS } from "../../src/model/result.js";
+import { html, PAGE_SIZE } from "../../src/reporters/html.js";
+import { HOSTILE_TEXT, makeHostileResult, makeResult, summarize } from "./fixtures.js";
+import { plainOptions, tempDir } from "./helpers.js";
+
+/**
+ * The HTML report in real headless Chromium (Debian's package, driven by playwright-core;
+ * no browser is ever downloaded). A missing binary fails the suite: CI installs it.
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const SCREENSHOT = join(repoRoot, "docs/screenshots/report.png");
+
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
+  }
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+  url: string;
+}
+
+/** Writes the report to a temp file and opens it, recording console errors and every request. */
+async function open(result: RunResult, options: { width?: number; colorScheme?: "light" | "dark" } = {}): Promise<Opened> {
+  const file = join(tempDir("html"), "index.html");
+  writeFileSync(file, html(result, plainOptions()));
+  const url = pathToFileURL(file).href;
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? "light" });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") errors.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(url, { waitUntil: "load" });
+  return { page, errors, requests, url };
+}
+
+const visibleCards = (page: Page) => page.locator("#claim-list > .card:not([hidden])").count();
+const visibleIds = (page: Page) => page.locator("#claim-list > .card:not([hidden]) h3 code").allTextContents();
+
+function expectClean({ errors, requests, url }: Opened): void {
+  expect(errors).toEqual([]);
+  expect(requests.filter((r) => r !== url && !r.startsWith("data:") && !r.startsWith("about:"))).toEqual([]);
+}
+
+describe("HTML report in Chromium", () => {
+  it("shows the summary counts", async () => {
+    const opened = await open(makeHostileResult());
+    const { page } = opened;
+    const count = (key: string) => page.locator(`[data-count="${key}"]`).textContent();
+    expect(await count("claims")).toBe("8");
+    expect(await count("passed")).toBe("5");
+    expect(await count("failed")).toBe("3");
+    expect(await count("errors")).toBe("4");
+    expect(await count("warnings")).toBe("1");
+    expect(await page.locator('[data-declared="mixed"]').textContent()).toBe("3");
+    expect(await page.locator('[data-derived="unverifiable"]').textContent()).toBe("1");
+    expect(await page.locator(".banner").textContent()).toBe("✗ 3 of 8 claims failed");
+    expectClean(opened);
+    await page.close();
+  });
+
+  it("filters cards by verdict, status and text", async () => {
+    const opened = await open(makeHostileResult());
+    const { page } = opened;
+    await expect.poll(() => page.locator("#filters").isVisible()).toBe(true);
+    expect(await visibleCards(page)).toBe(8);
+
+    await page.getByRole("button", { name: /Mixed/ }).click();
+    expect(await visibleIds(page)).toEqual(["c08-apollo-soyuz-anniversary", "c12-krikalev-2030", "c14-commitment-years"]);
+    expect(await page.getByRole("button", { name: /Mixed/ }).getAttribute("aria-pressed")).toBe("true");
+
+    await page.locator('[data-status="fail"]').click();
+    expect(await visibleIds(page)).toEqual(["c12-krikalev-2030"]);
+    expect(await page.locator("#shown").textContent()).toBe("Showing 1 of 1 matching claim (8 in all)");
+
+    await page.locator("#reset").click();
+    expect(await visibleCards(page)).toBe(8);
+
+    await page.getByLabel("Search text or id").fill("starliner");
+    await expect.poll(() => visibleIds(page)).toEqual(["c10-starliner-delays"]);
+    expectClean(opened);
+    await page.close();
+  });
+
+  it("works from the keyboard", async () => {
+    const opened = await open(makeResult());
+    const { page } = opened;
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the claims");
+    await page.focus('[data-verdict="supported"]');
+    await page.keyboard.press("Enter");
+    expect(await page.locator('[data-verdict="supported"]').getAttribute("aria-pressed")).toBe("true");
+    expect(await visibleCards(page)).toBe(4);
+    await page.keyboard.press(" ");
+    expect(await visibleCards(page)).toBe(7);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe("solid");
+    expectClean(opened);
+    await page.close();
+  });
+
+  it("renders the timeline and the article view, and their links reveal filtered-out claims", async () => {
+    const result = makeResult();
+    const opened = await open(result);
+    const { page } = opened;
+    expect(await page.locator("#timeline svg.tl").isVisible()).toBe(true);
+    expect(await page.locator("#timeline svg.tl a").count()).toBe(result.timeline.length);
+    expect(await page.locator("#timeline svg.tl text", { hasText: "1975" }).count()).toBe(1);
+    const box = await page.locator("#timeline svg.tl").boundingBox();
+    expect(box!.height).toBeGreaterThan(60);
+
+    const article = result.articles[0]!;
+    expect(await page.locator(".prose mark").count()).toBe(article.sentences.length);
+    expect(await page.locator(".prose mark.k-claim").count()).toBe(article.coverage.claim);
+    expect(await page.locator('[data-coverage="uncovered"]').textContent()).toBe(String(article.coverage.uncovered));
+    expect(await page.locator(".prose").textContent()).toContain("The Roscosmos visit subtly promotes");
+
+    await page.locator('[data-status="pass"]').click();
+    expect(await page.locator("#claim-c12-krikalev-2030").isHidden()).toBe(true);
+    await page.locator('.prose a[href="#claim-c12-krikalev-2030"]').click();
+    expect(await page.locator("#claim-c12-krikalev-2030").isVisible()).toBe(true);
+    expectClean(opened);
+    await page.close();
+  });
+
+  it("renders a hostile claim as text and runs none of it", async () => {
+    const opened = await open(makeHostileResult());
+    const { page } = opened;
+    const card = page.locator("#claim-c99-hostile");
+    expect(await card.locator(".claim-text").textContent()).toBe(HOSTILE_TEXT);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("img, iframe, svg[onload], body script:not(#cc-data)").count()).toBe(1); // the report's own script
+    expect(await card.locator("a[href^='javascript:']").count()).toBe(0);
+    await card.locator("summary").click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expectClean(opened);
+    await page.close();
+  });
+
+  it("fits a 375px phone screen without horizontal scrolling, in both colour schemes", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const opened = await open(makeHostileResult(), { width: 375, colorScheme });
+      const { page } = opened;
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(375);
+      expectClean(opened);
+      await page.close();
+    }
+  });
+
+  it("keeps text readable: badges and body text reach 4.5:1 contrast in both schemes", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const opened = await open(makeResult(), { colorScheme });
+      const ratios = await opened.page.evaluate(() => {
+        const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: number[]) => {
+          const [r, g, b] = c.map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const background = (el: Element | null): string => {
+          for (let e = el; e; e = e.parentElement) {
+            const bg = getComputedStyle(e).backgroundColor;
+            if (bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent") return bg;
+          }
+          return getComputedStyle(document.body).backgroundColor;
+        };
+        const selectors = [".badge", ".st", ".stat dt", ".claim-text", ".rationale", ".diag .sev", ".where", ".prose mark", ".shown", "button"];
+        const out: Array<{ selector: string; ratio: number }> = [];
+        for (const selector of selectors) {
+          for (const el of Array.from(document.querySelectorAll(selector)).slice(0, 12)) {
+            const a = lum(rgb(getComputedStyle(el).color));
+            const b = lum(rgb(background(el)));
+            out.push({ selector, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) });
+          }
+        }
+        return out;
+      });
+      const low = ratios.filter((r) => r.ratio < 4.5);
+      expect(low, `${colorScheme}: ${JSON.stringify(low)}`).toEqual([]);
+      expectClean(opened);
+      await opened.page.close();
+    }
+  });
+
+  it("takes a screenshot of a realistic report (docs/screenshots/report.png with UPDATE_SCREENSHOT=1)", async () => {
+    const opened = await open(makeResult(), { width: 1280 });
+    const target = process.env["UPDATE_SCREENSHOT"] === "1" || !existsSync(SCREENSHOT) ? SCREENSHOT : join(tempDir("shot"), "report.png");
+    mkdirSync(dirname(target), { recursive: true });
+    await opened.page.screenshot({ path: target, fullPage: true });
+    expect(existsSync(target)).toBe(true);
+    expectClean(opened);
+    await opened.page.close();
+  });
+
+  it("stays usable with 10,000 claims", async () => {
+    const result = bigResult(10_000);
+    const started = performance.now();
+    const opened = await open(result);
+    const { page } = opened;
+    await expect.poll(() => page.locator("#filters").isVisible()).toBe(true);
+    const loadMs = performance.now() - started;
+    expect(await visibleCards(page)).toBe(PAGE_SIZE);
+    expect(await page.locator("#claim-list > .card").count()).toBe(10_000);
+
+    const filterStart = performance.now();
+    await page.locator('[data-status="fail"]').click();
+    const filterMs = performance.now() - filterStart;
+    expect(await page.locator("#shown").textContent()).toBe(`Showing ${PAGE_SIZE} of ${result.summary.failed} matching claims (10000 in all)`);
+    await page.locator("#more").click();
+    expect(await visibleCards(page)).toBe(2 * PAGE_SIZE);
+    await page.getByLabel("Search text or id").fill("claim 9996 ");
+    await expect.poll(() => visibleCards(page)).toBe(1);
+    const bytes = Buffer.byteLength(html(result, plainOptions()));
+    // Reported, not asserted: times depend on the machine.
+    console.log(`10,000 claims: ${(bytes / 1e6).toFixed(1)} MB of HTML, loaded in ${Math.round(loadMs)} ms, filter in ${Math.round(filterMs)} ms`);
+    expectClean(opened);
+    await page.close();
+  }, 180_000);
+});
+
+/** A generated run with `count` claims, each with a citation, a part, a dated fact and (every 7th) an error. */
+function bigResult(count: number): RunResult {
+  const base = makeResult();
+  const template = base.claims[1]!;
+  const claims: ClaimResult[] = [];
+  const timeline: RunResult["timeline"] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `c${String(i).padStart(5, "0")}-generated`;
+    const verdict: Verdict = VERDICTS[i % VERDICTS.length]!;
+    const fail = i % 7 === 0;
+    const file = `claims/bulk/${id}.yaml`;
+    claims.push({
+      ...template,
+      id,
+      article: "bulk",
+      file,
+      at: { file, line: 1, column: 1 },
+      text: `Generated claim ${i} says something checkable about event ${i % 97}.`,
+      declared: verdict,
+      derived: verdict,
+      status: fail ? "fail" : "pass",
+      diagnostics: fail
+        ? [{ ruleId: "quote-found", messageId: "notFound", data: { i }, message: `quote ${i} not found`, severity: "error", at: { file, line: 5, column: 3 }, claimId: id }]
+        : [],
+    });
+    timeline.push({ source: "bulk", fact: `f${i}`, statement: `event ${i}`, time: `${1975 + (i % 58)}-${String((i % 12) + 1).padStart(2, "0")}`, rank: "normal", claims: [id] });
+  }
+  const diagnostics = claims.flatMap((c) => c.diagnostics);
+  return { ...base, claims, timeline, diagnostics, summary: summarize(claims, diagnostics, count), articles: base.articles };
+}

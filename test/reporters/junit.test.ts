@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { junit, OTHER_FILES_SUITE } from "../../src/reporters/junit.js";
+import { makeHostileResult, makeResult } from "./fixtures.js";
+import { plainOptions } from "./helpers.js";
+import { xmllintErrors } from "./validators.js";
+
+describe("junit reporter", () => {
+  it("validates against junit-10.xsd with xmllint, hostile text included", () => {
+    for (const result of [makeResult(), makeHostileResult(), makeResult({ claims: [], articles: [], timeline: [], otherDiagnostics: [] })]) {
+      expect(xmllintErrors(junit(result, plainOptions()))).toBeUndefined();
+    }
+  });
+
+  it("has one suite per article and one case per claim, with failures carrying positions", () => {
+    const xml = junit(makeHostileResult(), plainOptions());
+    expect(xml).toContain(`<testsuites name="claimcheck" tests="9" failures="4" errors="0">`);
+    expect(xml).toContain(`<testsuite name="rt-2025-space-cooperation" tests="8" failures="3"`);
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    expect(xml).toMatch(/<testcase classname="rt-2025-space-cooperation" name="c05-rogozin-visit-blocked-2018" file="claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml" line="2">\n\s+<failure message="declared verdict supported[^"]*" type="assertion-holds">claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml:4:10 assertion-holds /);
+    expect(xml).toContain(`<testsuite name="${OTHER_FILES_SUITE}"`);
+    expect(xml).toMatch(/<system-out>warning sources\/nasa-apollo-soyuz-1975.yaml:7:1 archive-url /);
+  });
+
+  it("carries no timestamp, hostname or time", () => {
+    const xml = junit(makeResult(), plainOptions());
+    expect(xml).not.toMatch(/timestamp=|hostname=|time=/);
+  });
+
+  it("escapes hostile text so the document stays well-formed", () => {
+    const xml = junit(makeHostileResult(), plainOptions());
+    expect(xml).not.toContain("<script>");
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(xml).toContain("]]&gt;");
+  });
+});
