@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyDataset, REPO_ROOT, runCli } from "../helpers/cli.js";
+
+describe("claimcheck command line", () => {
+  it("--help prints usage and exits 0", async () => {
+    const run = await runCli(["--help"], REPO_ROOT);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage");
+    expect(run.stdout).toContain("explain <claim-id>");
+  });
+
+  it("--version prints the package version", async () => {
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    const run = await runCli(["--version"], REPO_ROOT);
+    expect(run).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it.each([
+    [["--frobnicate"], "Unknown option"],
+    [["--format", "htlm"], 'unknown format "htlm" — did you mean "html"?'],
+    [["--format", "json="], "needs a file name"],
+    [["--max-warnings", "many"], "--max-warnings takes a whole number"],
+    [["explain"], "explain takes one claim id"],
+    [["explain", "c04-first-heads-meeting-since-2019"], 'did you mean "c04-first-heads-meeting-since-2018"?'],
+    [["check", "claims/no-such-article"], "no claim files under"],
+  ])("bad usage %j exits 2 with a clear message", async (argv, message) => {
+    const run = await runCli(["--format", "json=/dev/null", ...argv], REPO_ROOT);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it("exits 1 when warnings exceed --max-warnings, and 0 within it", async () => {
+    const over = await runCli(["--format", "json=/dev/null", "--max-warnings", "0"], REPO_ROOT);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain("more than --max-warnings 0");
+    const within = await runCli(["--format", "json=/dev/null", "--max-warnings", "1000"], REPO_ROOT);
+    expect(within.code).toBe(0);
+  });
+
+  it("checks only the claims under the given paths", async () => {
+    const run = await runCli(["check", "claims/rt-2025-space-cooperation/c04-first-heads-meeting-since-2018.yaml", "--format", "json"], REPO_ROOT);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { claims: Array<{ id: string }> };
+    expect(result.claims.map((c) => c.id)).toEqual(["c04-first-heads-meeting-since-2018"]);
+  });
+
+  it("explain prints each step: what was expected, what was found, and the deciding fact", async () => {
+    const run = await runCli(["explain", "c14-us-committed-2030-possible-2032"], REPO_ROOT);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("declared mixed · derived mixed");
+    expect(run.stdout).toMatch(/value russia-2028 → supported \(expected supported\)/);
+    expect(run.stdout).toContain("expected: russian-iss-segment committed-until = 2028");
+    expect(run.stdout).toMatch(/value us-2032 → unverifiable \(expected unverifiable\)/);
+    expect(run.stdout).toContain("later developments (do not decide):");
+    expect(run.stdout).toContain("spokesman-2026-03-06-nasa-directive-iss-2032#");
+  });
+
+  it("writes several formats in one run, creating the folder", async () => {
+    const { dir, cleanup } = await copyDataset();
+    try {
+      const run = await runCli(["--format", "terminal", "--format", "json=out/deep/result.json", "--format", "junit=out/junit.xml"], dir);
+      expect(run.code).toBe(0);
+      const json = JSON.parse(await readFile(path.join(dir, "out/deep/result.json"), "utf8")) as { summary: { claims: number } };
+      expect(json.summary.claims).toBe(17);
+      expect(await readFile(path.join(dir, "out/junit.xml"), "utf8")).toContain("<testsuites");
+      expect(run.stderr).toContain("reports written: out/deep/result.json, out/junit.xml");
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("a plain run writes every file report into reports/", async () => {
+    const { dir, cleanup } = await copyDataset();
+    try {
+      const run = await runCli([], dir);
+      expect(run.code).toBe(0);
+      for (const file of ["index.html", "result.json", "junit.xml", "claimcheck.sarif", "summary.md", "claimreview.jsonld"]) {
+        expect((await readFile(path.join(dir, "reports", file), "utf8")).length, file).toBeGreaterThan(100);
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("adds GitHub annotations when GITHUB_ACTIONS=true", async () => {
+    const { dir, cleanup } = await copyDataset();
+    try {
+      const run = await runCli([], dir, { GITHUB_ACTIONS: "true" });
+      expect(run.stdout).toMatch(/^::warning file=sources\/.+\.yaml,line=\d+/m);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("respects NO_COLOR and FORCE_COLOR", async () => {
+    const plain = await runCli(["--format", "terminal"], REPO_ROOT, { NO_COLOR: "1" });
+    expect(plain.stdout).not.toContain("\u001b[");
+    const forced = await runCli(["--format", "terminal"], REPO_ROOT, { NO_COLOR: "", FORCE_COLOR: "1" });
+    expect(forced.stdout).toContain("\u001b[");
+  });
+});
