@@ -13,6 +13,7 @@ import { quoteFound } from "./quote-found.js";
 import { snapshotValid } from "./snapshot-valid.js";
 import { sourceConflict } from "./source-conflict.js";
 import { sourceExists } from "./source-exists.js";
+import { sourceFreshness } from "./source-freshness.js";
 import type { Rule } from "./types.js";
 import { uniqueId } from "./unique-id.js";
 
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   snapshotValid,
   sourceConflict,
   sourceExists,
+  sourceFreshness,
   uniqueId,
 ];
 
