@@ -12,9 +12,14 @@ import { explainClaim } from "../reporters/explain.js";
 import { defaultFileNames, reporters } from "../reporters/index.js";
 import { fromJsDate } from "../time/partial-date.js";
 import { didYouMean } from "../text/suggest.js";
+import { applyConfig } from "../config/apply.js";
+import { loadConfig } from "../config/load-config.js";
+import { selectChangedClaims } from "../git/select-changed.js";
 import { HELP } from "./help.js";
+import { runNew } from "./new.js";
 import { writeFileAtomic } from "./output.js";
 import { toolVersion } from "./version.js";
+import { watchCommand } from "./watch.js";
 
 /** Where the CLI writes; injectable so tests run it in-process. */
 export interface CliIO {
@@ -50,6 +55,9 @@ function parse(argv: string[]) {
         format: { type: "string", short: "f", multiple: true },
         root: { type: "string", short: "C" },
         "max-warnings": { type: "string" },
+        config: { type: "string" },
+        changed: { type: "string" },
+        watch: { type: "boolean", short: "w" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         verbose: { type: "boolean" },
@@ -63,6 +71,8 @@ function parse(argv: string[]) {
 }
 
 async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  // `new` has flags of its own (--id, --url, …), so it parses its arguments itself.
+  if (argv[0] === "new") return runNew(argv.slice(1), io, { baseOptions });
   const { values, positionals } = parse(argv);
   if (values.help) {
     io.stdout(HELP);
@@ -80,8 +90,9 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   }
   const root = path.resolve(io.cwd, values.root ?? ".");
   const colors = pickColors(values, io);
-  const maxWarnings = parseMaxWarnings(values["max-warnings"]);
-  const options = baseOptions(root);
+  const config = await loadConfig({ root, cwd: io.cwd, explicit: values.config });
+  const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
+  const options = applyConfig(baseOptions(root), config?.data);
 
   if (command === "explain") {
     if (positionals.length !== 1) throw new UsageError("bad-argument", 'explain takes one claim id: claimcheck explain <claim-id>');
@@ -96,10 +107,20 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return claim.status === "pass" ? 0 : 1;
   }
 
-  const formats = parseFormats(values.format ?? defaultFormats(io.env));
   if (positionals.length > 0) options.select = selectClaims(root, positionals);
+  if (values.watch) {
+    if (values.changed !== undefined || values.format) throw new UsageError("bad-argument", "--watch prints to the terminal; it takes neither --changed nor --format");
+    return watchCommand({ io, colors, root, config: values.config, select: options.select, baseOptions });
+  }
+  const formats = parseFormats(values.format ?? config?.data.reports?.formats ?? defaultFormats(io.env));
+  if (values.changed !== undefined) {
+    const changed = await selectChangedClaims(options, values.changed, config && path.relative(root, config.path).split(path.sep).join("/"));
+    io.stderr(changed.report);
+    const byPath = options.select;
+    options.select = byPath ? new Set([...changed.files].filter((f) => byPath.has(f))) : changed.files;
+  }
   const result = await runCheck(options);
-  if (options.select && result.claims.length === 0) {
+  if (options.select && result.claims.length === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
   await writeOutputs(result, formats, root, colors, io, Boolean(values.verbose));

@@ -1,0 +1,43 @@
+/** A rule's severity as `claimcheck.config.yaml` spells it. */
+export type ConfigSeverity = "error" | "warn" | "off";
+
+/** The file's data, as `schema/config.schema.json` guarantees it. Every key is optional. */
+export interface ConfigRecord {
+  /** The folder holding one folder per article, relative to the root. */
+  articles?: string;
+  /** Globs for claim files and article maps, relative to the root. */
+  claims?: string[];
+  /** Globs for source records and the entity registry, relative to the root. */
+  sources?: string[];
+  rules?: Record<string, ConfigSeverity>;
+  limits?: {
+    /** Largest file read, in bytes. */
+    "max-file-bytes"?: number;
+    /** Most YAML values one document may expand to. */
+    "max-nodes"?: number;
+    /** Deepest nesting of maps and lists. */
+    "max-depth"?: number;
+    /** Most alias references one document may hold. */
+    "max-aliases"?: number;
+  };
+  "max-warnings"?: number;
+  reports?: {
+    /** Like `--format`: `name` or `name=file`. */
+    formats?: string[];
+  };
+}
+
+/** A configuration file that loaded and validated. */
+export interface LoadedConfig {
+  /** Absolute path of the file. */
+  path: string;
+  /** The path as messages show it (relative to the working directory). */
+  display: string;
+  data: ConfigRecord;
+}
+
+/** The folder that holds one folder per article, when no configuration says otherwise. */
+export const DEFAULT_ARTICLES_DIR = "claims";
+
+/** The configuration file looked for at the repository root. */
+export const CONFIG_FILE_NAME = "claimcheck.config.yaml";
