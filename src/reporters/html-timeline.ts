@@ -15,6 +15,9 @@ const AXIS_GAP = 20;
 const MIN_GAP_YEARS = 6;
 /** How wide a break is, in years of the plain scale. */
 const GAP_WIDTH_YEARS = 1.5;
+/** A year with more facts than this is drawn wider, up to MAX_YEAR_WIDTH plain years. */
+const FACTS_PER_PLAIN_YEAR = 6;
+const MAX_YEAR_WIDTH = 4;
 
 /** A date string at its precision (`2018`, `2018-10`, `2018-10-11`) as a fractional year, at the middle of its span. */
 export function fractionalYear(time: string): number | undefined {
@@ -45,14 +48,16 @@ export function factAnchor(entry: { source: string; fact: string }): string {
 
 /**
  * A year axis that squeezes long stretches without any fact (1976 to 2017, say) into a
- * short break, so the years where facts cluster get the width.
+ * short break and widens crowded years (up to MAX_YEAR_WIDTH), so the years where facts
+ * cluster get the width.
  */
-function yearScale(startYear: number, endYear: number, occupied: Set<number>) {
+function yearScale(startYear: number, endYear: number, perYear: Map<number, number>) {
+  const occupied = { has: (year: number): boolean => (perYear.get(year) ?? 0) > 0 };
   const weights: number[] = [];
   const gaps: Array<{ from: number; to: number; years: number }> = [];
   for (let year = startYear; year < endYear; ) {
     if (occupied.has(year)) {
-      weights.push(1);
+      weights.push(Math.min(MAX_YEAR_WIDTH, Math.max(1, (perYear.get(year) ?? 0) / FACTS_PER_PLAIN_YEAR)));
       year++;
       continue;
     }
@@ -75,8 +80,9 @@ function yearScale(startYear: number, endYear: number, occupied: Set<number>) {
   const compressed = (year: number): boolean => gaps.some((gap) => year >= gap.from && year <= gap.to);
   return {
     gaps,
-    plainYears: weights.filter((w) => w === 1).length,
+    plainYears: weights.filter((w) => w >= 1).length,
     compressed,
+    weight: (year: number): number => weights[year - startYear] ?? 1,
     position(at: number): number {
       const index = Math.min(weights.length - 1, Math.max(0, Math.floor(at) - startYear));
       const within = at - (startYear + index);
@@ -111,7 +117,9 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
   const endYear = Math.floor(all.reduce((a, b) => Math.max(a, b))) + 1;
   const firstFactYear = Math.floor(dated.reduce((a, d) => Math.min(a, d.at), Infinity));
   const lastFactYear = Math.floor(dated.reduce((a, d) => Math.max(a, d.at), -Infinity));
-  const scale = yearScale(startYear, endYear, new Set(all.map((at) => Math.floor(at))));
+  const perYear = new Map<number, number>();
+  for (const at of all) perYear.set(Math.floor(at), (perYear.get(Math.floor(at)) ?? 0) + 1);
+  const scale = yearScale(startYear, endYear, perYear);
   const x = (at: number): number => LEFT + scale.position(at) * (WIDTH - LEFT - RIGHT);
 
   // Greedy lanes: each mark goes to the lowest lane whose last mark is far enough left.
@@ -141,9 +149,10 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
     if (scale.compressed(year)) continue;
     const px = x(year);
     const edge = year === startYear || year === endYear || scale.compressed(year - 1) || scale.compressed(year + 1);
-    if (year % step === 0 || edge) {
+    const wide = scale.weight(year) >= 2;
+    if (year % step === 0 || edge || wide) {
       out.push(`<line class="tick" x1="${px.toFixed(1)}" y1="${TOP - 8}" x2="${px.toFixed(1)}" y2="${axisY + 5}"/>`);
-      const labelled = year % step === 0 || year === startYear || year === endYear;
+      const labelled = year % step === 0 || year === startYear || year === endYear || wide;
       if (labelled && px - lastLabel >= 34 && (year !== endYear || px - lastLabel >= 40)) {
         const anchorAttr = year === startYear ? "start" : year === endYear ? "end" : "middle";
         out.push(`<text x="${px.toFixed(1)}" y="${axisY + AXIS_GAP}" text-anchor="${anchorAttr}">${year}</text>`);

@@ -13,7 +13,8 @@ const MAX_OTHER_FINDINGS = 100;
 
 /**
  * Markdown for a pull-request comment or a GitHub job summary: counts, failing claims
- * first with their messages and positions, the rest folded in `<details>`. Every value
+ * first with their messages and positions, then errors in other files; warnings in
+ * other files and the passing claims are folded in `<details>`. Every value
  * from a file is escaped, so a claim's text can neither add markup nor ping anyone.
  */
 export const markdown: Reporter = (input) => {
@@ -27,7 +28,7 @@ export const markdown: Reporter = (input) => {
   const out: string[] = [];
   out.push(
     ok
-      ? `## ✅ claimcheck: all ${plural(summary.claims, "claim")} pass`
+      ? `## ✅ claimcheck: all ${plural(summary.claims, "claim")} pass${summary.warnings > 0 ? ` · ${plural(summary.warnings, "warning")}` : ""}`
       : summary.failed > 0
         ? `## ❌ claimcheck: ${summary.failed} of ${plural(summary.claims, "claim")} failed`
         : `## ❌ claimcheck: ${plural(summary.errors, "error")} outside claims`,
@@ -57,13 +58,21 @@ export const markdown: Reporter = (input) => {
     }
   }
 
-  if (otherFindings.length > 0) {
-    out.push(`### Findings outside claims`, "");
-    for (const d of otherFindings.slice(0, MAX_OTHER_FINDINGS)) out.push(diagnosticLine(d));
-    if (otherFindings.length > MAX_OTHER_FINDINGS) {
-      out.push(`- …and ${plural(otherFindings.length - MAX_OTHER_FINDINGS, "more finding")}`);
-    }
-    out.push("");
+  const otherErrors = otherFindings.filter((d) => d.severity === "error");
+  const otherWarnings = otherFindings.filter((d) => d.severity === "warning");
+  if (otherErrors.length > 0) {
+    out.push(`### Errors outside claims`, "", ...findingList(otherErrors), "");
+  }
+  if (otherWarnings.length > 0) {
+    out.push(
+      "<details>",
+      `<summary>${escapeMarkdownHtml(plural(otherWarnings.length, "warning") + " outside claims")}</summary>`,
+      "",
+      ...findingList(otherWarnings),
+      "",
+      "</details>",
+      "",
+    );
   }
 
   if (passing.length > 0) {
@@ -105,6 +114,12 @@ function failingClaim(claim: ClaimResult): string[] {
   ];
   for (const d of claim.diagnostics) lines.push(diagnosticLine(d));
   if (claim.diagnostics.length > 0) lines.push("");
+  return lines;
+}
+
+function findingList(findings: Diagnostic[]): string[] {
+  const lines = findings.slice(0, MAX_OTHER_FINDINGS).map(diagnosticLine);
+  if (findings.length > MAX_OTHER_FINDINGS) lines.push(`- …and ${plural(findings.length - MAX_OTHER_FINDINGS, "more finding")}`);
   return lines;
 }
 

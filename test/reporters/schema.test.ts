@@ -1,12 +1,15 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { json } from "../../src/reporters/json.js";
 import { makeHostileResult, makeResult } from "./fixtures.js";
 import { plainOptions } from "./helpers.js";
+
+// ajv-formats is CommonJS: its plugin is the module's `default` under NodeNext.
+const addFormats = addFormatsModule.default;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const schema = JSON.parse(readFileSync(join(root, "schema/result.schema.json"), "utf8")) as Record<string, unknown>;

@@ -2,10 +2,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Ajv from "ajv";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { Ajv } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
 import { tempDir } from "./helpers.js";
+
+// ajv-formats is CommonJS: its plugin is the module's `default` under NodeNext.
+const addFormats = addFormatsModule.default;
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const JUNIT_XSD = join(here, "schemas/junit-10.xsd");
