@@ -95,7 +95,8 @@ details.more>summary{cursor:pointer;color:var(--accent);font-size:.9rem;font-wei
 .part .kind{font-family:ui-monospace,monospace;font-size:.8rem;color:var(--muted)}
 .part dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.25rem 0}
 .part dt{color:var(--muted)}.part dd{margin:0}
-.ev{margin:.2rem 0;padding-left:1rem;font-size:.85rem}
+ul.ev{margin:.2rem 0;padding-left:1.1rem;font-size:.85rem}
+li.ev{margin:.15rem 0}
 .ev .rank-deprecated{text-decoration:line-through}
 .ev.later{color:var(--muted)}
 .where{font-size:.8rem;color:var(--muted);margin:.5rem 0 0;overflow-wrap:anywhere}
