@@ -43,8 +43,8 @@ describe("claimreview reporter", () => {
     });
     expect(review["itemReviewed"]["appearance"]).toEqual([review["itemReviewed"]["firstAppearance"]]);
     expect(review["citation"].map((c: Node) => c["url"])).toEqual([
-      "https://www.upi.com/Science_News/2021/12/31/NASA-ISS-2030/",
-      "https://www.spokesman.com/stories/2026/mar/06/iss-2032/",
+      "https://www.upi.com/Top_News/US/2021/12/31/biden-administration-extends-iss-operations-2030/2361640984601/",
+      "https://www.spokesman.com/stories/2026/mar/06/congress-updated-nasa-directive-seeks-to-extend-sp/",
     ]);
     expect(review["claimReviewed"]).toBe(review["itemReviewed"]["text"]);
   });

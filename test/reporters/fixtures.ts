@@ -57,7 +57,8 @@ const SOURCES: SourceSeed[] = [
     title: "Russia's Roscosmos, NASA to hold first in-person talks at heads level since 2018, Russia says",
     containerTitle: "Reuters",
     url: "https://www.financetom.com/business/russias-roscosmos-nasa-to-hold-first-inperson-talks-at-heads-level-since-2018-russia-says-407318.htm",
-    archiveUrl: "https://web.archive.org/web/2025/https://www.financetom.com/business/russias-roscosmos-nasa-to-hold-first-inperson-talks-at-heads-level-since-2018-russia-says-407318.htm",
+    // An obviously made-up archive address: the fixture needs one to show the link, and we invent no real ones.
+    archiveUrl: "https://archive.example.org/financetom-407318",
     issued: "2025-07-29",
     reliability: "wire",
   },
@@ -79,7 +80,7 @@ const SOURCES: SourceSeed[] = [
   },
   {
     id: "particle-2025-08-iss-2028",
-    title: "NASA and Roscosmos extend ISS operations through 2028",
+    title: "(NASA and Roscosmos extend ISS operations through 2028; Crew-11 docks with ISS — title from URL slug)",
     containerTitle: "particle.news",
     url: "https://particle.news/story/nasa-and-roscosmos-extend-iss-operations-through-2028-crew-11-docks-with-iss",
     issued: "2025-08",
@@ -94,36 +95,36 @@ const SOURCES: SourceSeed[] = [
     reliability: "specialist",
   },
   {
-    id: "spacepolicyonline-2025-03-starliner",
-    title: "Butch and Suni Finally Come Home",
+    id: "spacepolicyonline-2025-03-31-butch-suni-starliner",
+    title: "Butch and Suni to Meet with Boeing Leadership on Starliner’s Path Forward",
     containerTitle: "SpacePolicyOnline",
-    url: "https://spacepolicyonline.com/news/butch-and-suni-finally-come-home/",
+    url: "https://spacepolicyonline.com/news/butch-and-suni-to-meet-with-boeing-leadership-on-starliners-path-forward",
     issued: "2025-03-31",
     reliability: "specialist",
   },
   {
-    id: "upi-2021-12-31-iss-2030",
-    title: "White House extends International Space Station operations to 2030",
+    id: "upi-2021-12-31-iss-extended-2030",
+    title: "Biden administration extends ISS operations through 2030",
     containerTitle: "UPI",
-    url: "https://www.upi.com/Science_News/2021/12/31/NASA-ISS-2030/",
+    url: "https://www.upi.com/Top_News/US/2021/12/31/biden-administration-extends-iss-operations-2030/2361640984601/",
     issued: "2021-12-31",
     reliability: "wire",
   },
   {
-    id: "spokesman-2026-03-06-iss-2032-bill",
-    title: "Senate bill would keep the space station flying to 2032",
+    id: "spokesman-2026-03-06-nasa-directive-iss-2032",
+    title: "(Congress: updated NASA directive seeks to extend space station)",
     containerTitle: "The Spokesman-Review",
-    url: "https://www.spokesman.com/stories/2026/mar/06/iss-2032/",
+    url: "https://www.spokesman.com/stories/2026/mar/06/congress-updated-nasa-directive-seeks-to-extend-sp/",
     issued: "2026-03-06",
     reliability: "specialist",
   },
   {
-    id: "nasa-apollo-soyuz-1975",
-    title: "The Apollo-Soyuz Test Project",
-    containerTitle: "NASA",
-    url: "https://www.nasa.gov/apollo-soyuz-test-project/",
-    issued: "2025-07-15",
-    reliability: "primary",
+    id: "satelit-2025-07-17-apollo-soyuz-legacy",
+    title: "50 years after a historic handshake in space, the Apollo-Soyuz Test Project’s legacy still resonates",
+    containerTitle: "satelit.web.id",
+    url: "https://satelit.web.id/2025/07/17/50-years-after-a-historic-handshake-in-space-the-apollo-soyuz-test-projects-legacy-still-resonates.html",
+    issued: "2025-07-17",
+    reliability: "mirror",
   },
 ];
 
@@ -250,15 +251,15 @@ function realisticClaims(): ClaimResult[] {
       declared: "mixed",
       derived: "mixed",
       rationale: "The 50th anniversary fell on 15–17 July 2025; the meeting was two weeks later.",
-      citations: [citation("nasa-apollo-soyuz-1975", "On July 17, 1975, the Apollo and Soyuz spacecraft docked in orbit", 10)],
+      citations: [citation("satelit-2025-07-17-apollo-soyuz-legacy", "On July 17, 1975, an American Apollo crew and a Soviet Soyuz crew met up in Earth orbit for the first time", 10)],
       evaluation: part("date", "meeting within 7 days of apollo-soyuz anniversary (50 years)", "14 days after 2025-07-17", "mixed", [
-        evidence("nasa-apollo-soyuz-1975", "docking-1975", "apollo-soyuz docking 1975-07-17", "1975-07-17"),
+        evidence("satelit-2025-07-17-apollo-soyuz-legacy", "docking-1975", "apollo-soyuz docking 1975-07-17", "1975-07-17"),
         meeting2025,
       ]),
       diagnostics: [
-        diag("archive-url", "missing", "source nasa-apollo-soyuz-1975 has no archive-URL", pos("sources/nasa-apollo-soyuz-1975.yaml", 7, 1), {
+        diag("archive-url", "missing", "source satelit-2025-07-17-apollo-soyuz-legacy has no archive-URL", pos("sources/satelit-2025-07-17-apollo-soyuz-legacy.yaml", 7, 1), {
           severity: "warning",
-          data: { source: "nasa-apollo-soyuz-1975" },
+          data: { source: "satelit-2025-07-17-apollo-soyuz-legacy" },
         }),
       ],
     }),
@@ -268,11 +269,11 @@ function realisticClaims(): ClaimResult[] {
       declared: "supported",
       derived: "supported",
       rationale: "Starliner's crewed test launched on 5 June 2024; its crew came home on Crew-9 on 18 March 2025; Starliner will not fly crew before 2026.",
-      citations: [citation("spacepolicyonline-2025-03-starliner", "Butch Wilmore and Suni Williams splashed down aboard SpaceX's Crew-9 Dragon", 11)],
+      citations: [citation("spacepolicyonline-2025-03-31-butch-suni-starliner", "five of Starliner’s 28 Reaction Control System (RCS) thrusters malfunctioned and several helium leaks were observed", 11)],
       evaluation: part("all", "Starliner delayed and crew returned on SpaceX", "both hold", "supported", [
-        evidence("spacepolicyonline-2025-03-starliner", "cft-launch", "starliner-cft launched 2024-06-05", "2024-06-05"),
-        evidence("spacepolicyonline-2025-03-starliner", "crew-return", "butch-and-suni returned-on crew-9", "2025-03-18"),
-      ], [evidence("spacepolicyonline-2025-03-starliner", "next-flight", "starliner next-crewed-flight not before 2026", "2026")]),
+        evidence("spacepolicyonline-2025-03-31-butch-suni-starliner", "cft-launch", "starliner-cft launched 2024-06-05", "2024-06-05"),
+        evidence("spacepolicyonline-2025-03-31-butch-suni-starliner", "crew-return", "butch-and-suni returned-on crew-9", "2025-03-18"),
+      ], [evidence("spacepolicyonline-2025-03-31-butch-suni-starliner", "next-flight", "starliner next-crewed-flight not before 2026", "2026")]),
     }),
     claim({
       id: "c12-krikalev-2030",
@@ -297,8 +298,8 @@ function realisticClaims(): ClaimResult[] {
       derived: "mixed",
       rationale: "2028 and 2030 hold; the 2032 extension first appears in a Senate bill of March 2026, after the article.",
       citations: [
-        citation("upi-2021-12-31-iss-2030", "The Biden administration has committed to extending operations of the International Space Station through 2030", 10),
-        citation("spokesman-2026-03-06-iss-2032-bill", "would extend the station's life to 2032", 10),
+        citation("upi-2021-12-31-iss-extended-2030", "The Biden administration has extended operations on theInternational Space Station through 2030", 10),
+        citation("spokesman-2026-03-06-nasa-directive-iss-2032", "extending the life of the space station from 2030 to 2032", 10),
       ],
       evaluation: part("all", "2028, 2030 and 2032 all hold as of 2025-08-02", "two hold, one has no evidence as of the claim", "mixed", [], [], {
         parts: [
@@ -306,10 +307,10 @@ function realisticClaims(): ClaimResult[] {
             evidence("reuters-2025-07-29-first-talks", "russia-2028", "russian-iss-segment committed-until 2028", "2023-04-12"),
           ], [], { id: "russia-2028" }),
           part("value", "us-iss-segment committed-until 2030", "2030", "supported", [
-            evidence("upi-2021-12-31-iss-2030", "us-2030", "us-iss-segment committed-until 2030", "2021-12-31"),
+            evidence("upi-2021-12-31-iss-extended-2030", "us-2030", "us-iss-segment committed-until 2030", "2021-12-31"),
           ], [], { id: "us-2030" }),
           part("value", "us-iss-segment possible-extension 2032", "no fact as of 2025-08-02", "unverifiable", [], [
-            evidence("spokesman-2026-03-06-iss-2032-bill", "bill-2032", "us-iss-segment proposed-extension-until 2032", "2026-03-06"),
+            evidence("spokesman-2026-03-06-nasa-directive-iss-2032", "bill-2032", "us-iss-segment proposed-extension-until 2032", "2026-03-06"),
           ], { id: "us-2032", expect: "unverifiable" }),
         ],
       }),
@@ -327,20 +328,20 @@ function realisticTimeline(): TimelineEntry[] {
     claims,
   });
   return [
-    entry("nasa-apollo-soyuz-1975", "docking-1975", "apollo-soyuz docking", "1975-07-17", ["c08-apollo-soyuz-anniversary"]),
+    entry("satelit-2025-07-17-apollo-soyuz-legacy", "docking-1975", "apollo-soyuz docking", "1975-07-17", ["c08-apollo-soyuz-anniversary"]),
     entry("reuters-2025-07-29-first-talks", "meeting-2018", "Rogozin–Bridenstine meeting at Baikonur", "2018-10", ["c04-first-meeting-since-2018"]),
     entry("spacenews-2019-01-04-rogozin-postponed", "visit-postponed", "NASA postpones Rogozin's visit", "2019-01-04", ["c05-rogozin-visit-blocked-2018"]),
-    entry("upi-2021-12-31-iss-2030", "us-2030", "US commits to the ISS until 2030", "2021-12-31", ["c14-commitment-years"]),
+    entry("upi-2021-12-31-iss-extended-2030", "us-2030", "US commits to the ISS until 2030", "2021-12-31", ["c14-commitment-years"]),
     entry("reuters-2025-07-29-first-talks", "russia-2028", "Russia commits its segment until 2028", "2023-04-12", ["c14-commitment-years"]),
-    entry("spacepolicyonline-2025-03-starliner", "cft-launch", "Starliner crewed test launches", "2024-06-05", ["c10-starliner-delays"]),
+    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "cft-launch", "Starliner crewed test launches", "2024-06-05", ["c10-starliner-delays"]),
     entry("moscowtimes-2025-02-06-borisov-sacked", "bakanov-appointed", "Bakanov appointed head of Roscosmos", "2025-02-06", ["c01-bakanov-head-of-roscosmos"]),
-    entry("spacepolicyonline-2025-03-starliner", "crew-return", "Starliner crew returns on Crew-9", "2025-03-18", ["c10-starliner-delays"]),
+    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "crew-return", "Starliner crew returns on Crew-9", "2025-03-18", ["c10-starliner-delays"]),
     entry("particle-2025-08-iss-2028", "meeting-houston", "Bakanov–Duffy meeting in Houston", "2025-07-31", [], "deprecated"),
     entry("spacepolicyonline-2025-07-31-crew-11", "meeting-2025", "Bakanov–Duffy meeting at Kennedy Space Center", "2025-07-31", ["c01-bakanov-head-of-roscosmos", "c04-first-meeting-since-2018", "c08-apollo-soyuz-anniversary"]),
     entry("particle-2025-08-iss-2028", "ops-2028", "ISS operations agreed until 2028", "2025-07-31", ["c12-krikalev-2030"]),
-    entry("spacepolicyonline-2025-03-starliner", "next-flight", "Starliner's next crewed flight not before 2026", "2026", ["c10-starliner-delays"]),
-    entry("spokesman-2026-03-06-iss-2032-bill", "bill-2032", "Senate bill proposes the ISS until 2032", "2026-03-06", ["c14-commitment-years"]),
-    entry("spokesman-2026-03-06-iss-2032-bill", "end-2032", "proposed end of ISS operations", "2032", ["c14-commitment-years"]),
+    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "next-flight", "Starliner's next crewed flight not before 2026", "2026", ["c10-starliner-delays"]),
+    entry("spokesman-2026-03-06-nasa-directive-iss-2032", "bill-2032", "Senate bill proposes the ISS until 2032", "2026-03-06", ["c14-commitment-years"]),
+    entry("spokesman-2026-03-06-nasa-directive-iss-2032", "end-2032", "proposed end of ISS operations", "2032", ["c14-commitment-years"]),
   ];
 }
 
@@ -461,7 +462,7 @@ export function makeResult(overrides: Partial<RunResult> & { otherDiagnostics?: 
   const { otherDiagnostics, ...fields } = overrides;
   const claims = fields.claims ?? realisticClaims();
   const others = otherDiagnostics ?? [
-    { ruleId: "orphan-source", messageId: "uncited", data: { source: "nasa-apollo-soyuz-1975-duplicate" }, message: "source nasa-apollo-soyuz-1975-duplicate is cited by no claim", severity: "warning", at: pos("sources/nasa-apollo-soyuz-1975-duplicate.yaml", 1, 1), docs: "docs/rules/orphan-source.md" },
+    { ruleId: "orphan-source", messageId: "uncited", data: { source: "satelit-apollo-soyuz-duplicate" }, message: "source satelit-apollo-soyuz-duplicate is cited by no claim", severity: "warning", at: pos("sources/satelit-apollo-soyuz-duplicate.yaml", 1, 1), docs: "docs/rules/orphan-source.md" },
   ];
   const diagnostics = fields.diagnostics ?? allDiagnostics(claims, others);
   const base: RunResult = {

@@ -18,7 +18,7 @@ describe("junit reporter", () => {
     expect(xml.match(/<testcase /g)).toHaveLength(9);
     expect(xml).toMatch(/<testcase classname="rt-2025-space-cooperation" name="c05-rogozin-visit-blocked-2018" file="claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml" line="2">\n\s+<failure message="declared verdict supported[^"]*" type="assertion-holds">claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml:4:10 assertion-holds /);
     expect(xml).toContain(`<testsuite name="${OTHER_FILES_SUITE}"`);
-    expect(xml).toMatch(/<system-out>warning sources\/nasa-apollo-soyuz-1975.yaml:7:1 archive-url /);
+    expect(xml).toMatch(/<system-out>warning sources\/satelit-2025-07-17-apollo-soyuz-legacy.yaml:7:1 archive-url /);
   });
 
   it("carries no timestamp, hostname or time", () => {
