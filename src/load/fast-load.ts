@@ -1,0 +1,116 @@
+import type { Position } from "../model/position.js";
+import type { DocPath } from "../model/position.js";
+import type { LoadedDoc } from "./document.js";
+import { NODE_FIELDS, parseFastYaml, type FastDocument } from "./fast-yaml.js";
+import { DEFAULT_LIMITS, type LoadLimits } from "./limits.js";
+import { loadYaml, type LoadOutcome } from "./yaml-load.js";
+
+/**
+ * Loads a YAML file like loadYaml, through the fast subset parser where the file allows it.
+ * The result is the same either way — data, diagnostics and every position — which
+ * test/load/differential*.test.ts checks; only the time differs. Any file the fast parser
+ * gives up on, and every file with a problem, goes through loadYaml, so diagnostics keep
+ * coming from `yaml`.
+ */
+export function loadYamlFast(file: string, bytes: Uint8Array, limits: LoadLimits = DEFAULT_LIMITS): LoadOutcome {
+  const text = fastDecode(bytes, limits);
+  if (text !== undefined) {
+    const parsed = parseFastYaml(text, limits);
+    if (parsed) return { ok: true, doc: fastDoc(file, text, parsed), diagnostics: [] };
+  }
+  return loadYaml(file, bytes, limits);
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** The text of bytes that loadYaml would accept without a word; undefined for anything else. */
+function fastDecode(bytes: Uint8Array, limits: LoadLimits): string | undefined {
+  if (bytes.byteLength > limits.maxFileBytes || bytes.byteLength === 0) return undefined;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return undefined; // a BOM: loadYaml warns
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A LoadedDoc over a fast parse: `locate` walks the node records, as yaml-load's walks the `yaml` nodes. */
+export function fastDoc(file: string, text: string, parsed: FastDocument): LoadedDoc {
+  const { data, nodes } = parsed;
+  let lineStarts: number[] | undefined;
+  const position = (start: number, end: number): Position => {
+    lineStarts ??= computeLineStarts(text);
+    const a = linePos(lineStarts, start);
+    const b = linePos(lineStarts, end);
+    return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  const locate = (path: DocPath, options?: { key?: boolean }): Position => {
+    let node = 0;
+    let value: unknown = data;
+    // The node whose key is the current key (yaml-load's keyNode), with the key's text.
+    let keyOwner = -1;
+    let keyText = "";
+    for (const part of path) {
+      let child = -1;
+      let childValue: unknown;
+      if (isMap(value)) {
+        const name = String(part);
+        const keys = Object.keys(value);
+        const k = keys.indexOf(name);
+        if (k >= 0) {
+          child = skip(nodes, node + 1, k);
+          childValue = value[name];
+          keyOwner = child;
+          keyText = name;
+        }
+      } else if (Array.isArray(value) && typeof part === "number") {
+        keyOwner = -1;
+        if (Number.isInteger(part) && part >= 0 && part < value.length) {
+          child = skip(nodes, node + 1, part);
+          childValue = value[part];
+        }
+      }
+      if (child < 0) break;
+      node = child;
+      value = childValue;
+    }
+    if (options?.key && keyOwner >= 0) {
+      const keyStart = nodes[keyOwner * NODE_FIELDS + 2]!;
+      return position(keyStart, keyStart + keyText.length);
+    }
+    return position(nodes[node * NODE_FIELDS]!, nodes[node * NODE_FIELDS + 1]!);
+  };
+  return { file, data, locate, text };
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The index of the `count`-th sibling after node `first`, skipping whole subtrees. */
+function skip(nodes: Int32Array, first: number, count: number): number {
+  let at = first;
+  for (let i = 0; i < count; i++) at += nodes[at * NODE_FIELDS + 3]!;
+  return at;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** yaml's LineCounter.linePos, so positions agree to the column. */
+function linePos(lineStarts: number[], offset: number): { line: number; col: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, col: 1 };
+  if (low === 0) return { line: 0, col: offset };
+  const start = lineStarts[low - 1]!;
+  return { line: low, col: offset - start + 1 };
+}
