@@ -99,7 +99,7 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
 
 function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, own: Diagnostic[]): ClaimResult {
   const evaluation = outcome.evaluations.get(claim.id);
-  const mine = evaluation && evaluation.claimId === claim.id && outcome.index.claims.find((c) => c.id === claim.id) === claim ? evaluation : undefined;
+  const mine = evaluation && evaluation.claimId === claim.id && firstClaimWithId(outcome.index, claim.id) === claim ? evaluation : undefined;
   const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
     const source = index.sources.get(c.source);
     const failed = own.some(
@@ -135,6 +135,18 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
     evaluation: mine?.part,
     diagnostics: own,
   });
+}
+
+/** The first claim of the index with an id (the one evaluated), found without a scan per claim. */
+const firstClaimsById = new WeakMap<ProjectIndex, Map<string, Claim>>();
+function firstClaimWithId(index: ProjectIndex, id: string): Claim | undefined {
+  let byId = firstClaimsById.get(index);
+  if (!byId) {
+    byId = new Map();
+    for (const c of index.claims) if (!byId.has(c.id)) byId.set(c.id, c);
+    firstClaimsById.set(index, byId);
+  }
+  return byId.get(id);
 }
 
 function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResult[] {
