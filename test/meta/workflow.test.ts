@@ -1,0 +1,114 @@
+/**
+ * The example workflow in .github/workflows/ is valid for GitHub Actions (checked by
+ * @action-validator/cli, which validates against the workflow schema GitHub's own runner
+ * follows), does what its comments say, and its claimcheck commands really run.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { makeRepo } from "../git/repo.js";
+import { runShell } from "../docs/shell.js";
+import { REPO_ROOT } from "../helpers/cli.js";
+
+const WORKFLOW = path.join(REPO_ROOT, ".github/workflows/claimcheck.yml");
+const VALIDATOR = path.join(REPO_ROOT, "node_modules/@action-validator/cli/cli.mjs");
+
+function validate(file: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [VALIDATOR, file], { env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+    );
+  });
+}
+
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { if?: string; steps: Step[] }>;
+}
+
+describe(".github/workflows/claimcheck.yml", () => {
+  it("passes the workflow validator", async () => {
+    const run = await validate(WORKFLOW);
+    expect(run.output).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("the validator does reject a broken workflow (so the check above means something)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "claimcheck-workflow-"));
+    try {
+      const broken = (await readFile(WORKFLOW, "utf8")).replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest");
+      const file = path.join(dir, "broken.yml");
+      await writeFile(file, broken);
+      const run = await validate(file);
+      expect(run.code).toBe(1);
+      expect(run.output).toContain("runs_on");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("checks the changed claims on pull requests, with annotations and a job summary", async () => {
+    const workflow = parse(await readFile(WORKFLOW, "utf8")) as Workflow;
+    expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "schedule", "workflow_dispatch"]);
+    const job = workflow.jobs["changed-claims"]!;
+    expect(job.if).toBe("github.event_name == 'pull_request'");
+    expect(job.steps.find((s) => s.uses?.startsWith("actions/checkout@"))?.with?.["fetch-depth"]).toBe(0);
+    const check = job.steps.find((s) => s.run?.includes("npx claimcheck"))!;
+    expect(check.run).toContain('--changed "origin/$BASE_REF"');
+    expect(check.run).toContain("--format github");
+    expect(check.run).toContain('--format markdown="$GITHUB_STEP_SUMMARY"');
+    // The ref goes through the environment, never pasted into the script.
+    expect(check.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+  });
+
+  it("runs everything on a schedule and keeps the HTML report as an artifact, even when the check fails", async () => {
+    const workflow = parse(await readFile(WORKFLOW, "utf8")) as Workflow;
+    const job = workflow.jobs["full-run"]!;
+    expect(job.if).toBe("github.event_name != 'pull_request'");
+    const check = job.steps.find((s) => s.run?.includes("npx claimcheck"))!;
+    expect(check.run).not.toContain("--changed");
+    expect(check.run).toContain("--format html=reports/index.html");
+    const upload = job.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
+    expect(upload.if).toBe("always()");
+    expect(upload.with).toMatchObject({ path: "reports/" });
+  });
+
+  it("its commands run: the pull-request command in a real repository, annotating a broken quote", async () => {
+    const workflow = parse(await readFile(WORKFLOW, "utf8")) as Workflow;
+    const prCommand = workflow.jobs["changed-claims"]!.steps.find((s) => s.run?.includes("npx claimcheck"))!.run!;
+    const fullCommand = workflow.jobs["full-run"]!.steps.find((s) => s.run?.includes("npx claimcheck"))!.run!;
+    const repo = await makeRepo();
+    try {
+      // As on GitHub: the target branch is there as origin/<branch>, the pull request is checked out.
+      repo.git("update-ref", "refs/remotes/origin/main", "HEAD");
+      repo.git("checkout", "-q", "-b", "pr");
+      const file = path.join(repo.dir, "claims/demo/c1.yaml");
+      await writeFile(file, (await readFile(file, "utf8")).replace("quote: Alpha and Beta met in 2020.", "quote: Alpha and Beta met in 2019."));
+      repo.commitAll("break a quote");
+      const summary = path.join(repo.dir, "..", "step-summary.md");
+      await writeFile(summary, "");
+      const pr = await runShell(prCommand, repo.dir, { BASE_REF: "main", GITHUB_STEP_SUMMARY: summary });
+      expect(pr.code).toBe(1);
+      expect(pr.stderr).toContain("selected 1 of 4 claims (changes since origin/main): 1 changed");
+      expect(pr.stdout).toMatch(/^::error file=claims\/demo\/c1\.yaml,line=\d+,col=\d+.*title=claimcheck\(quote-found\)::quote not found/m);
+      expect(await readFile(summary, "utf8")).toContain("c1");
+
+      const full = await runShell(fullCommand, repo.dir, { GITHUB_STEP_SUMMARY: summary });
+      expect(full.code).toBe(1);
+      expect(await readFile(path.join(repo.dir, "reports/index.html"), "utf8")).toContain("<html");
+      expect(await readFile(path.join(repo.dir, "reports/junit.xml"), "utf8")).toContain("<testsuites");
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
