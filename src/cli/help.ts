@@ -4,6 +4,9 @@ export const HELP = `claimcheck — a fact check kept as code
 Usage
   claimcheck [check] [paths...] [options]   check claims against their sources
   claimcheck explain <claim-id> [options]   show how a claim's verdict was derived, step by step
+  claimcheck new claim|source|entity|property [flags]
+                                            write a new, valid, commented file to fill in
+                                            (claimcheck new --help lists the flags)
 
 Options
   -f, --format <name[=file]>  output format, repeatable: terminal, json, html, markdown,
@@ -13,6 +16,13 @@ Options
                               and every file format into reports/ (JSON: reports/result.json);
                               GitHub annotations too when GITHUB_ACTIONS=true
   -C, --root <dir>            repository root (default: the current directory)
+      --config <file>         configuration file (default: claimcheck.config.yaml at the root,
+                              if there is one; it can set the default formats)
+      --changed <git-ref>     check the claims changed since the ref (its merge base with
+                              HEAD, working tree included) and the claims that depend on the
+                              change: citing a changed source, using a changed entity, in a
+                              changed article; says how many it selected and why
+  -w, --watch                 re-check on every change, printing only what changed
       --max-warnings <n>      fail (exit 1) when there are more than n warnings
       --verbose               list every finding (repeated warnings are folded otherwise)
       --color, --no-color     force colour on or off (NO_COLOR and FORCE_COLOR are respected)
@@ -24,5 +34,6 @@ Exit codes
   1  a check failed (or --max-warnings was exceeded)
   2  bad usage or configuration
 
-Docs: docs/rules/<rule-id>.md for each rule; docs/data-model.md for the file formats.
+Docs: docs/rules/<rule-id>.md for each rule; docs/data-model.md for the file formats;
+docs/configuration.md for claimcheck.config.yaml; CONTRIBUTING.md to add a claim.
 `;
