@@ -160,7 +160,7 @@ class FieldReader {
     if (flagValue !== undefined) return this.checked(flag, flagValue, spec);
     if (this.prompter) {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const hint = spec.fallback !== undefined ? ` [${spec.fallback}]` : spec.required ? "" : " (optional)";
+        const hint = spec.fallback !== undefined ? ` [${spec.fallback}]` : spec.required || spec.question.includes("(empty") ? "" : " (optional)";
         const answer = (await this.prompter(`${spec.question}${hint}: `)).trim();
         if (answer === "") {
           if (spec.fallback !== undefined || !spec.required) return spec.fallback;
@@ -174,6 +174,11 @@ class FieldReader {
     if (spec.fallback !== undefined) return spec.fallback;
     if (spec.required) this.missing.push(`--${flag}`);
     return undefined;
+  }
+
+  /** Whether the flag was given. */
+  has(flag: keyof NewValues): boolean {
+    return this.values[flag] !== undefined;
   }
 
   /** Every value of a repeatable flag, checked. */
@@ -299,11 +304,11 @@ async function newSource(fields: FieldReader, root: string, options: RunOptions,
   const title = await fields.get("title", { question: "title", required: true, check: checkText });
   const type = await fields.get("type", { question: "CSL type", fallback: "article-newspaper", check: oneOf(CSL_TYPES) });
   const reliability = await fields.get("reliability", { question: `reliability (${RELIABILITY.join(", ")})`, required: true, check: oneOf(RELIABILITY) });
-  const mirrorOf = await fields.get("mirror-of", {
-    question: "the outlet whose text this page republishes",
-    required: reliability === "mirror",
-    check: checkText,
-  });
+  // Only a mirror names the outlet it republishes; do not ask otherwise.
+  const mirrorOf =
+    reliability === "mirror" || fields.has("mirror-of")
+      ? await fields.get("mirror-of", { question: "the outlet whose text this page republishes (mirror-of)", required: true, check: checkText })
+      : undefined;
   const containerTitle = await fields.get("container-title", { question: "the outlet (container-title)", check: checkText });
   const issued = await fields.get("issued", { question: "issued, the publication date", check: checkDate });
   const accessed = await fields.get("accessed", { question: "accessed", fallback: formatPartialDate(fromJsDate(new Date())), check: checkDate });
@@ -427,7 +432,18 @@ function schemaPathFrom(root: string, folder: string, kind: DocKind): string {
 
 function terminalPrompter(): Prompter & { close: () => void } {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const ask = ((question: string) => rl.question(question)) as Prompter & { close: () => void };
+  const controller = new AbortController();
+  // In raw mode Ctrl-C reaches readline as a key, not as a signal to the process.
+  rl.on("SIGINT", () => controller.abort());
+  const ask = (async (question: string) => {
+    try {
+      return await rl.question(question, { signal: controller.signal });
+    } catch (error) {
+      // Ctrl-D or Ctrl-C at a prompt: stop before anything is written.
+      if ((error as { name?: string }).name === "AbortError") throw new UsageError("cancelled", "cancelled; nothing was written");
+      throw error;
+    }
+  }) as Prompter & { close: () => void };
   ask.close = () => rl.close();
   return ask;
 }

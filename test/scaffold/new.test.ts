@@ -192,6 +192,26 @@ describe("claimcheck new source", () => {
   });
 });
 
+describe("claimcheck new, asking in a terminal", () => {
+  it("asks for mirror-of only for a mirror, and prints its own help", async () => {
+    const dir = await dataset();
+    const asked: string[] = [];
+    const answers = ["x-asked", "https://example.org/x", "A title", "", "wire"];
+    const prompter = async (question: string) => {
+      asked.push(question);
+      return answers.shift() ?? "";
+    };
+    const io = { cwd: dir, env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: true };
+    expect(await runNew(["source"], io, { baseOptions, prompter })).toBe(0);
+    expect(asked.some((q) => q.includes("mirror-of"))).toBe(false);
+    await expectValid(path.join(dir, "sources", "x-asked.yaml"), "source");
+
+    const help = await runCli(["new", "--help"], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("claimcheck new claim    --article <id>");
+  });
+});
+
 describe("claimcheck new entity / property", () => {
   it("adds a declaration to the registry, changing no other line", async () => {
     const dir = await dataset();

@@ -157,3 +157,32 @@ describe("claimcheck --watch", () => {
     expect(run.stderr).toContain("--watch prints to the terminal; it takes neither --changed nor --format");
   });
 });
+
+describe("claimcheck --watch as a process", () => {
+  it("watches until Ctrl-C (SIGINT), then exits 0", async () => {
+    const { spawn } = await import("node:child_process");
+    const { BUILT_CLI } = await import("../docs/shell.js");
+    const dir = await tempDataset();
+    const child = spawn(process.execPath, [BUILT_CLI, "--watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => void (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const until = async (pattern: RegExp) => {
+      const deadline = Date.now() + 15_000;
+      while (!pattern.test(out)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    try {
+      await until(/watching for changes/);
+      await edit(dir, "claims/demo/c2.yaml", "quote: Beta and Gamma met in 2021.", "quote: Beta and Gamma met in 2022.");
+      await until(/✖ c2 {2}fail/);
+      expect(out).toContain("── change in claims/demo/c2.yaml");
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
