@@ -137,13 +137,18 @@ export async function makeRepo(files: Record<string, string> = datasetFiles()): 
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), content);
   };
-  git("init", "-q", "-b", "main");
-  for (const [file, content] of Object.entries(files)) await write(file, content);
   const commitAll = (message: string) => {
     git("add", "-A");
     git("commit", "-q", "-m", message);
   };
-  commitAll("dataset");
+  try {
+    git("init", "-q", "-b", "main");
+    for (const [file, content] of Object.entries(files)) await write(file, content);
+    commitAll("dataset");
+  } catch (error) {
+    await rm(top, { recursive: true, force: true });
+    throw error;
+  }
   return {
     dir,
     git,
