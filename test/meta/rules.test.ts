@@ -92,3 +92,11 @@ describe("docs links", () => {
     }
   });
 });
+
+describe("docs/rules.md's demo project", () => {
+  it("quotes the demo wire report exactly as test/fixtures/_base has it", () => {
+    const index = readFileSync(root("docs/rules.md"), "utf8");
+    const wire = readFileSync(root("test/fixtures/_base/sources/demo-wire.yaml"), "utf8").split("\n").slice(1).join("\n").trimEnd();
+    expect(index).toContain(`\`\`\`\n${wire}\n\`\`\``);
+  });
+});
