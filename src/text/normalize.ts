@@ -28,26 +28,27 @@ export interface NormalisedText {
 
 /**
  * Recent results, by input. Rules normalise the same texts over and over (an article's
- * snapshot once per claim, a source's excerpts once per citation): a run of 10,000 claims
- * spent most of its time here before. Bounded, first in first out; results are shared, so
- * callers never change them.
+ * snapshot once per claim, a source's excerpts once per citation, in the rules and again
+ * in the result): a run of 10,000 claims spent most of its time here before. Large enough
+ * for every source text of such a run; first in, first out; results are shared, so callers
+ * never change them.
  */
 const recent = new Map<string, NormalisedText>();
-const RECENT_LIMIT = 256;
+const RECENT_LIMIT = 16_384;
 
 /** Normalises text and keeps, for every output character, where it came from. */
 export function normaliseWithMap(input: string): NormalisedText {
   const known = recent.get(input);
   if (known) return known;
-  const result = normaliseUncached(input);
+  const origin: number[] = [];
+  const result = { text: normaliseUncached(input, origin), origin };
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(input, result);
   return result;
 }
 
-function normaliseUncached(input: string): NormalisedText {
+function normaliseUncached(input: string, origin: number[] | undefined): string {
   let text = "";
-  const origin: number[] = [];
   let pendingSpace = -1;
   let offset = 0;
   for (const original of input) {
@@ -63,12 +64,12 @@ function normaliseUncached(input: string): NormalisedText {
       if (pendingSpace >= 0) {
         if (text.length > 0) {
           text += " ";
-          origin.push(pendingSpace);
+          origin?.push(pendingSpace);
         }
         pendingSpace = -1;
       }
       text += original;
-      origin.push(at);
+      origin?.push(at);
       continue;
     }
     const folded = original.normalize("NFKC");
@@ -81,21 +82,24 @@ function normaliseUncached(input: string): NormalisedText {
       if (pendingSpace >= 0) {
         if (text.length > 0) {
           text += " ";
-          origin.push(pendingSpace);
+          origin?.push(pendingSpace);
         }
         pendingSpace = -1;
       }
       const mapped = CHAR_MAP[ch] ?? ch;
       for (const out of mapped) {
         text += out;
-        origin.push(at);
+        origin?.push(at);
       }
     }
   }
-  return { text, origin };
+  return text;
 }
 
-/** Normalises text for comparison (see the module comment). */
+/**
+ * Normalises text for comparison (see the module comment). Not remembered: quotes, the
+ * usual input here, are each normalised once, and would only push the sources' texts out.
+ */
 export function normalise(input: string): string {
-  return normaliseWithMap(input).text;
+  return recent.get(input)?.text ?? normaliseUncached(input, undefined);
 }
