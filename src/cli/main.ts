@@ -15,6 +15,8 @@ import { didYouMean } from "../text/suggest.js";
 import { applyConfig } from "../config/apply.js";
 import { loadConfig } from "../config/load-config.js";
 import { selectChangedClaims } from "../git/select-changed.js";
+import { cacheFileFor } from "../cache/load-files-cached.js";
+import { timed, writeTiming } from "../cache/timing.js";
 import { HELP } from "./help.js";
 import { runNew } from "./new.js";
 import { writeFileAtomic } from "./output.js";
@@ -60,6 +62,8 @@ function parse(argv: string[]) {
         watch: { type: "boolean", short: "w" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
+        cache: { type: "boolean" },
+        "cache-location": { type: "string" },
         verbose: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -93,6 +97,10 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const config = await loadConfig({ root, cwd: io.cwd, explicit: values.config });
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
   const options = applyConfig(baseOptions(root), config?.data);
+  if (values.cache || values["cache-location"] !== undefined) {
+    options.cache = { file: cacheFileFor(root, values["cache-location"], io.cwd), warn: (message) => io.stderr(`claimcheck: ${message}\n`) };
+  }
+  if (io.env.CLAIMCHECK_TIMING) options.timing = {};
 
   if (command === "explain") {
     if (positionals.length !== 1) throw new UsageError("bad-argument", 'explain takes one claim id: claimcheck explain <claim-id>');
@@ -123,7 +131,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   if (options.select && result.claims.length === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
-  await writeOutputs(result, formats, root, colors, io, Boolean(values.verbose));
+  await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
+  if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
   const failed = result.summary.failed > 0 || result.summary.errors > 0;
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);

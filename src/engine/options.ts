@@ -1,3 +1,4 @@
+import type { PhaseTimes } from "../cache/timing.js";
 import type { LoadLimits } from "../load/limits.js";
 import type { Severity } from "../model/diagnostic.js";
 import type { PartialDate } from "../time/partial-date.js";
@@ -25,4 +26,11 @@ export interface RunOptions {
   today: PartialDate;
   /** The tool's version, for the result document. */
   version: string;
+  /**
+   * Keep each file's load and validation between runs (`--cache`): the cache file, and where
+   * to say that an unreadable cache was ignored. See src/cache/file-cache.ts.
+   */
+  cache?: { file: string; warn?: (message: string) => void };
+  /** When set, filled in with milliseconds per phase, for the benchmark (docs/performance.md). */
+  timing?: PhaseTimes;
 }

@@ -7,15 +7,18 @@ import type { ProjectIndex } from "../project/types.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath, type Report, type Rule } from "../rules/types.js";
 import { discover } from "./discover.js";
-import { loadFile, type LoadedFile } from "./load-files.js";
+import { loadFiles } from "../cache/load-files-cached.js";
+import { addTime, timed, timedSync } from "../cache/timing.js";
+import type { LoadedFile } from "./load-files.js";
 import type { RunOptions } from "./options.js";
 import { renderMessage } from "./render.js";
 import { assembleResult } from "./result.js";
 
 /** Reads the project under `options.root` and checks it. Never throws for bad input. */
 export async function runCheck(options: RunOptions): Promise<RunResult> {
-  const files = await discover(options.root, options.claims, options.sources);
-  const loaded = await mapWithLimit(files, 32, (file) => loadFile(options.root, file, options.limits));
+  const files = await timed(options.timing, "discover", () => discover(options.root, options.claims, options.sources));
+  // Read, parse (fast subset parser, `yaml` where it gives up) and validate every file, through the cache if asked.
+  const loaded = await loadFiles(files, options);
   return checkLoaded(loaded, options);
 }
 
@@ -29,15 +32,18 @@ export interface CheckOutcome {
 /** Runs evaluation and every enabled rule over files already loaded. Pure apart from the rules it runs. */
 export function checkLoaded(loaded: LoadedFile[], options: RunOptions): RunResult {
   const outcome = runRules(loaded, options);
-  return assembleResult(loaded, outcome, options);
+  return timedSync(options.timing, "result", () => assembleResult(loaded, outcome, options));
 }
 
 export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcome {
+  const started = performance.now();
   const index = buildIndex({
     docs: loaded.flatMap((l) => (l.valid ? [l.valid] : [])),
     registryBroken: loaded.some((l) => l.file.role === "entities" && !l.valid),
     today: options.today,
   });
+  const indexed = performance.now();
+  addTime(options.timing, "index", indexed - started);
   const evaluations = new Map<string, Evaluation>();
   for (const claim of index.claims) {
     if (evaluations.has(claim.id)) continue; // duplicate ids: unique-id reports them
@@ -56,6 +62,7 @@ export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcom
       for (const d of diagnostics) if (d.ruleId === check.id) d.severity = "warning";
     }
   }
+  addTime(options.timing, "rules", performance.now() - indexed);
   return { index, evaluations, diagnostics: dedupeAndSort(diagnostics) };
 }
 

@@ -80,7 +80,16 @@ export function fastDoc(file: string, text: string, parsed: FastDocument): Loade
     }
     return position(nodes[node * NODE_FIELDS]!, nodes[node * NODE_FIELDS + 1]!);
   };
-  return { file, data, locate, text };
+  const doc: LoadedDoc = { file, data, locate, text };
+  nodeTables.set(doc, nodes);
+  return doc;
+}
+
+const nodeTables = new WeakMap<LoadedDoc, Int32Array>();
+
+/** The node table behind a doc the fast parser made (so a cache can keep its positions); undefined for others. */
+export function fastNodes(doc: LoadedDoc): Int32Array | undefined {
+  return nodeTables.get(doc);
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {

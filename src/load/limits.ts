@@ -8,6 +8,8 @@ export interface LoadLimits {
   maxDepth: number;
   /** Most alias references one document may hold. */
   maxAliases: number;
+  /** Most claim and source files one run reads (a glob gone wrong should not read a whole disk). */
+  maxFiles: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<LoadLimits> = {
@@ -15,4 +17,5 @@ export const DEFAULT_LIMITS: Readonly<LoadLimits> = {
   maxNodes: 100_000,
   maxDepth: 64,
   maxAliases: 100,
+  maxFiles: 200_000,
 };

@@ -67,7 +67,7 @@ export const stringifyOptionsArb = fc.record({
   directives: fc.constantFrom(false, true, null) as fc.Arbitrary<boolean | null>,
 });
 
-export function stringify(data: unknown, options: fc.RecordValue<typeof stringifyOptionsArb>): string {
+export function stringify(data: unknown, options: Parameters<Document["toString"]>[0]): string {
   return new Document(data).toString(options);
 }
 
