@@ -38,7 +38,13 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     return claimId === undefined ? d : { ...d, claimId };
   });
   if (options.select) {
-    diagnostics = diagnostics.filter((d) => (claimIdOfFile.has(d.at.file) ? selected(d.at.file) : d.ruleId !== "orphan-source"));
+    // A selected run (paths, --changed, a shard) reports the selected claims and what they
+    // depend on: the sources they cite, their articles' own records, the registry, and any
+    // other file selected by name. Whether a source is cited at all is a whole-run question.
+    const relevant = relevantFiles(index, selected);
+    diagnostics = diagnostics.filter((d) =>
+      claimIdOfFile.has(d.at.file) ? selected(d.at.file) : d.ruleId !== "orphan-source" && (relevant.has(d.at.file) || selected(d.at.file)),
+    );
   }
   const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
 
@@ -95,6 +101,26 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     diagnostics,
   };
   void evaluations;
+}
+
+/** Files the selected claims depend on: cited sources, their articles' maps and records, the registry. */
+function relevantFiles(index: ProjectIndex, selected: (file: string) => boolean): Set<string> {
+  const files = new Set<string>();
+  if (index.registry) files.add(index.registry.doc.file);
+  for (const claim of index.claims) {
+    if (!selected(claim.doc.file)) continue;
+    for (const citation of claim.data.citations ?? []) {
+      const source = index.sources.get(citation.source);
+      if (source) files.add(source.doc.file);
+    }
+    const article = index.articles.get(claim.article);
+    if (article) {
+      files.add(article.doc.file);
+      const own = index.sources.get(article.data.source);
+      if (own) files.add(own.doc.file);
+    }
+  }
+  return files;
 }
 
 function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, own: Diagnostic[]): ClaimResult {

@@ -12,11 +12,11 @@ export const FINGERPRINT_KEY = "claimcheckFinding/v1";
 
 // Findings of the loader and the schema check carry these rule ids without a rule module.
 const BUILT_IN_RULES: Readonly<Record<string, Omit<RuleSummary, "id">>> = {
-  parse: { description: "A file could not be read or parsed as YAML.", severity: "error", docs: "docs/data-model.md" },
+  parse: { description: "A file could not be read or parsed as YAML.", severity: "error", docs: "docs/rules/parse.md" },
   schema: {
     description: "A file does not match its JSON Schema (a misspelt key, a wrong type, a missing field).",
     severity: "error",
-    docs: "docs/data-model.md",
+    docs: "docs/rules/schema.md",
   },
 };
 

@@ -100,13 +100,13 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
       ? colors.red(colors.bold(`✖ ${s.failed} of ${s.claims} claims failed`))
       : s.errors > 0
         ? colors.red(colors.bold(`✖ ${s.errors} ${s.errors === 1 ? "error" : "errors"} outside the claims`))
-        : colors.green(colors.bold(`✔ all ${s.claims} claims pass`));
+        : colors.green(colors.bold(s.claims === 1 ? "✔ the claim passes" : `✔ all ${s.claims} claims pass`));
   const counts = [
     `${s.passed} passed`,
     `${s.failed} failed`,
     `${s.errors} ${s.errors === 1 ? "error" : "errors"}`,
     `${s.warnings} ${s.warnings === 1 ? "warning" : "warnings"}`,
   ].join(", ");
-  out.push(`${head}  ${colors.dim(`${s.claims} claims (${verdicts || "none"}); ${counts}`)}`);
+  out.push(`${head}  ${colors.dim(`${s.claims} ${s.claims === 1 ? "claim" : "claims"} (${verdicts || "none"}); ${counts}`)}`);
   return `${out.join("\n")}\n`;
 };

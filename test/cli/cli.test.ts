@@ -42,8 +42,12 @@ describe("claimcheck command line", () => {
   it("checks only the claims under the given paths", async () => {
     const run = await runCli(["check", "claims/rt-2025-space-cooperation/c04-first-heads-meeting-since-2018.yaml", "--format", "json"], REPO_ROOT);
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as { claims: Array<{ id: string }> };
+    const result = JSON.parse(run.stdout) as { claims: Array<{ id: string; citations: Array<{ source: string }> }>; diagnostics: Array<{ at: { file: string } }> };
     expect(result.claims.map((c) => c.id)).toEqual(["c04-first-heads-meeting-since-2018"]);
+    // Findings outside the claim come only from what it depends on: the sources it cites.
+    const cited = new Set(result.claims[0]!.citations.map((c) => `sources/${c.source}.yaml`));
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(result.diagnostics.every((d) => cited.has(d.at.file))).toBe(true);
   });
 
   it("explain prints each step: what was expected, what was found, and the deciding fact", async () => {
