@@ -8,6 +8,7 @@ import { datesValid } from "./dates-valid.js";
 import { deprecatedFact } from "./deprecated-fact.js";
 import { entityDeclared } from "./entity-declared.js";
 import { excerptExists } from "./excerpt-exists.js";
+import { noPlaceholder } from "./no-placeholder.js";
 import { orphanSource } from "./orphan-source.js";
 import { quoteFound } from "./quote-found.js";
 import { snapshotValid } from "./snapshot-valid.js";
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   deprecatedFact,
   entityDeclared,
   excerptExists,
+  noPlaceholder,
   orphanSource,
   quoteFound,
   snapshotValid,

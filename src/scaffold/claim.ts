@@ -21,7 +21,8 @@ export const RATIONALE_PLACEHOLDER = "TODO: say in a sentence or two why the cit
 /**
  * A new claim file: valid against the claim schema, with a comment on each field. What only
  * the contributor can supply (a missing quote, the assert) is left for the rules to ask for:
- * quote-found fails on a placeholder quote, assertion-holds on the missing assert.
+ * quote-found and no-placeholder fail on a placeholder quote, no-placeholder on a placeholder
+ * rationale, assertion-holds on the missing assert.
  */
 export function renderClaim(fields: ClaimFields): string {
   const lines = [

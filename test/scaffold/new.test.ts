@@ -64,7 +64,7 @@ describe("claimcheck new claim", () => {
     const claim = result.claims.find((c) => c.id === "c18-anniversary")!;
     expect(claim.status).toBe("fail");
     const failing = new Set(claim.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.ruleId}/${d.messageId}`));
-    expect([...failing].sort()).toEqual(["assertion-holds/noAssertion", "quote-found/notFound"]);
+    expect([...failing].sort()).toEqual(["assertion-holds/noAssertion", "no-placeholder/placeholder", "quote-found/notFound"]);
   });
 
   it("takes several citations, each quote following its source, and a given quote passes quote-found", async () => {
