@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { LoadedDoc } from "../load/document.js";
 import type { Diagnostic, MessageData } from "../model/diagnostic.js";
 import type { DocPath } from "../model/position.js";
 import { didYouMean } from "../text/suggest.js";
+import { precompiledValidator } from "./precompiled.js";
+
+// ajv's compiler is loaded only when a schema has no precompiled validator (see precompiled.ts).
+const require = createRequire(import.meta.url);
 
 /** The kinds of YAML file, each with its schema in `schema/<kind>.schema.json`. */
 export type DocKind = "claim" | "source" | "entities" | "article" | "config";
@@ -30,7 +34,14 @@ const compiled = new Map<DocKind, ValidateFunction>();
 function validatorFor(kind: DocKind): ValidateFunction {
   let validate = compiled.get(kind);
   if (validate) return validate;
+  validate = precompiledValidator(kind);
+  if (validate) {
+    compiled.set(kind, validate);
+    return validate;
+  }
   if (!ajv) {
+    const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const addFormatsModule = require("ajv-formats") as unknown;
     ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
     ajv.addKeyword({ keyword: "x-message", schemaType: "string" });
     const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
