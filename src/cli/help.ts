@@ -7,6 +7,9 @@ Usage
   claimcheck new claim|source|entity|property [flags]
                                             write a new, valid, commented file to fill in
                                             (claimcheck new --help lists the flags)
+  claimcheck merge <result.json>... [options]
+                                            combine the JSON results of --shard runs into
+                                            the whole run's result, and report from it
 
 Options
   -f, --format <name[=file]>  output format, repeatable: terminal, json, html, markdown,
@@ -24,6 +27,12 @@ Options
                               changed article; says how many it selected and why
   -w, --watch                 re-check on every change, printing only what changed
       --max-warnings <n>      fail (exit 1) when there are more than n warnings
+      --cache                 keep each file's parse and schema check between runs, in
+                              node_modules/.cache/claimcheck (a changed file, the tool's
+                              version, the schemas or the configuration invalidate it)
+      --cache-location <dir>  keep the cache there instead (implies --cache)
+      --shard <i/n>           report the i-th of n parts of the claims, for a CI matrix;
+                              combine the parts with claimcheck merge (docs/performance.md)
       --verbose               list every finding (repeated warnings are folded otherwise)
       --color, --no-color     force colour on or off (NO_COLOR and FORCE_COLOR are respected)
   -h, --help                  show this help

@@ -17,6 +17,8 @@ import { loadConfig } from "../config/load-config.js";
 import { selectChangedClaims } from "../git/select-changed.js";
 import { cacheFileFor } from "../cache/load-files-cached.js";
 import { timed, writeTiming } from "../cache/timing.js";
+import { runMerge } from "../shard/merge-command.js";
+import { parseShard, shardResult } from "../shard/partition.js";
 import { HELP } from "./help.js";
 import { runNew } from "./new.js";
 import { writeFileAtomic } from "./output.js";
@@ -63,6 +65,7 @@ function parse(argv: string[]) {
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         cache: { type: "boolean" },
+        shard: { type: "string" },
         "cache-location": { type: "string" },
         verbose: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -77,6 +80,7 @@ function parse(argv: string[]) {
 async function dispatch(argv: string[], io: CliIO): Promise<number> {
   // `new` has flags of its own (--id, --url, …), so it parses its arguments itself.
   if (argv[0] === "new") return runNew(argv.slice(1), io, { baseOptions });
+  if (argv[0] === "merge") return runMerge(argv.slice(1), io, { defaultFormats, parseFormats, writeOutputs, pickColors });
   const { values, positionals } = parse(argv);
   if (values.help) {
     io.stdout(HELP);
@@ -127,8 +131,10 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     const byPath = options.select;
     options.select = byPath ? new Set([...changed.files].filter((f) => byPath.has(f))) : changed.files;
   }
-  const result = await runCheck(options);
-  if (options.select && result.claims.length === 0 && values.changed === undefined) {
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const full = await runCheck(options);
+  const result = shard ? shardResult(full, shard) : full;
+  if (options.select && full.claims.length === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
   await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));

@@ -1,0 +1,93 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Colors } from "picocolors/types.js";
+import type { CliIO } from "../cli/main.js";
+import { UsageError } from "../errors.js";
+import type { RunResult } from "../model/result.js";
+import { mergeResults } from "./merge.js";
+
+/** What `merge` borrows from the main command line, so formats and reports work the same. */
+export interface MergeDependencies<Format> {
+  defaultFormats: (env: NodeJS.ProcessEnv) => string[];
+  parseFormats: (specs: string[]) => Format[];
+  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<void>;
+  pickColors: (values: { color?: boolean; "no-color"?: boolean }, io: CliIO) => Colors;
+}
+
+export const MERGE_HELP = `Usage
+  claimcheck merge <result.json>... [--format <name[=file]>]...
+
+Combines the JSON results of a sharded run (claimcheck --shard i/n --format json=shard-i.json)
+into the result of the whole run, and writes any report from it, as claimcheck does.
+
+Options
+  -f, --format <name[=file]>  output format, repeatable (default: as claimcheck)
+  -C, --root <dir>            repository root, for code frames (default: the current directory)
+      --verbose               list every claim, not only failing ones, where a format can choose
+      --color, --no-color     force colour on or off
+`;
+
+/** `claimcheck merge a.json b.json …`: returns the exit code (0 pass, 1 a check failed, 2 usage). */
+export async function runMerge<Format>(argv: string[], io: CliIO, deps: MergeDependencies<Format>): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", short: "f", multiple: true },
+        root: { type: "string", short: "C" },
+        verbose: { type: "boolean" },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck merge --help" for usage.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(MERGE_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("bad-argument", "merge takes the JSON results to combine: claimcheck merge shard-1.json shard-2.json …");
+  const results = await Promise.all(positionals.map((file) => readResult(path.resolve(io.cwd, file), file)));
+  const merged = mergeResults(results);
+  const root = path.resolve(io.cwd, values.root ?? ".");
+  const formats = deps.parseFormats(values.format ?? deps.defaultFormats(io.env));
+  await deps.writeOutputs(merged, formats, root, deps.pickColors(values, io), io, Boolean(values.verbose));
+  return merged.summary.failed > 0 || merged.summary.errors > 0 ? 1 : 0;
+}
+
+async function readResult(file: string, shown: string): Promise<RunResult> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError("bad-argument", `cannot read ${shown}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError("bad-argument", `${shown} is not JSON: ${(error as Error).message}`);
+  }
+  const r = value as Partial<RunResult> | null;
+  const lists = ["articles", "claims", "sources", "timeline", "rules", "diagnostics"] as const;
+  if (
+    typeof r !== "object" ||
+    r === null ||
+    typeof r.schemaVersion !== "number" ||
+    typeof r.tool !== "object" ||
+    r.tool === null ||
+    typeof r.summary !== "object" ||
+    r.summary === null ||
+    !lists.every((k) => Array.isArray(r[k]))
+  ) {
+    throw new UsageError("bad-argument", `${shown} is not a claimcheck JSON result (claimcheck --format json=<file> writes one)`);
+  }
+  return r as RunResult;
+}

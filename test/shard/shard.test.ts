@@ -1,0 +1,134 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus, writeCorpus } from "../../bench/generate.mjs";
+import { reporters } from "../../src/reporters/index.js";
+import { parseShard, shardOfFile } from "../../src/shard/partition.js";
+import { copyDataset, runCli } from "../helpers/cli.js";
+
+// Sharded runs, merged, must give exactly the unsharded result — byte for byte as JSON, and
+// every report made from it.
+
+let corpus: string;
+let dataset: { dir: string; cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  corpus = await mkdtemp(path.join(os.tmpdir(), "claimcheck-shard-"));
+  const files = generateCorpus(120, { seed: 11, defects: true });
+  // Findings outside claim files too: an orphan source, a source with a schema error, a broken map.
+  files.set("sources/orphan-source.yaml", "id: orphan-source\ntype: webpage\ntitle: Nobody cites me\nURL: https://example.org/orphan\nreliability: low\n");
+  files.set("sources/bad-source.yaml", "id: bad-source\ntype: webpage\ntitle: Misspelt\nURL: https://example.org/bad\nreliablity: low\n");
+  files.set("claims/article-0001/c-broken.yaml", "id: c-broken\ntext: [unclosed\n");
+  writeCorpus(corpus, files);
+  dataset = await copyDataset();
+});
+afterAll(async () => {
+  await rm(corpus, { recursive: true, force: true });
+  await dataset.cleanup();
+});
+
+const FORMATS = Object.keys(reporters).filter((f) => f !== "github");
+
+async function unsharded(root: string, format: string): Promise<string> {
+  const out = path.join(root, `whole.${format}`);
+  await runCli(["--format", `${format}=${out}`], root, { GITHUB_ACTIONS: "false" });
+  return readFile(out, "utf8");
+}
+
+async function shardsThenMerge(root: string, count: number, format: string): Promise<{ merged: string; shards: string[] }> {
+  const shards: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const out = path.join(root, `shard-${i}-of-${count}.json`);
+    const run = await runCli(["--shard", `${i}/${count}`, "--format", `json=${out}`], root);
+    expect(run.stderr).not.toMatch(/Error|at .*\.ts/);
+    shards.push(out);
+  }
+  const out = path.join(root, `merged-${count}.${format}`);
+  const merge = await runCli(["merge", ...shards, "--format", `${format}=${out}`], root);
+  expect(merge.code === 0 || merge.code === 1).toBe(true);
+  return { merged: await readFile(out, "utf8"), shards };
+}
+
+describe("claimcheck --shard i/n and claimcheck merge", () => {
+  for (const count of [1, 2, 3, 7]) {
+    it(`merging ${count} shards gives the unsharded JSON byte for byte (generated corpus)`, async () => {
+      const { merged } = await shardsThenMerge(corpus, count, "json");
+      expect(merged).toBe(await unsharded(corpus, "json"));
+    });
+  }
+
+  it("merging shards gives the unsharded JSON byte for byte (the project's own dataset)", async () => {
+    const { merged } = await shardsThenMerge(dataset.dir, 3, "json");
+    expect(merged).toBe(await unsharded(dataset.dir, "json"));
+  });
+
+  it.each(FORMATS)("any report can be made from the merged result: %s", async (format) => {
+    const { merged } = await shardsThenMerge(corpus, 3, format);
+    expect(merged).toBe(await unsharded(corpus, format));
+  });
+
+  it("reports every claim in exactly one shard, and findings outside claim files in shard 1 only", async () => {
+    const count = 4;
+    const { shards } = await shardsThenMerge(corpus, count, "json");
+    const results = await Promise.all(shards.map(async (f) => JSON.parse(await readFile(f, "utf8"))));
+    const whole = JSON.parse(await unsharded(corpus, "json"));
+    const files = results.flatMap((r: { claims: Array<{ file: string }> }) => r.claims.map((c) => c.file)).sort();
+    expect(files).toEqual(whole.claims.map((c: { file: string }) => c.file).sort());
+    results.forEach((r: { diagnostics: Array<{ at: { file: string } }> }, i: number) => {
+      const outside = r.diagnostics.filter((d) => !d.at.file.startsWith("claims/") || d.at.file.endsWith("/article.yaml"));
+      if (i === 0) expect(outside.length).toBeGreaterThan(0);
+      else expect(outside).toEqual([]);
+    });
+    // Every shard has some claims: the hash spreads them.
+    for (const r of results) expect(r.claims.length).toBeGreaterThan(0);
+  });
+
+  it("partitions by a stable hash of the path", () => {
+    expect(shardOfFile("claims/a/c1.yaml", 4)).toBe(shardOfFile("claims/a/c1.yaml", 4));
+    for (let n = 1; n <= 9; n++) {
+      const s = shardOfFile("claims/x/y.yaml", n);
+      expect(s).toBeGreaterThanOrEqual(1);
+      expect(s).toBeLessThanOrEqual(n);
+    }
+  });
+
+  it("refuses a bad --shard", async () => {
+    for (const bad of ["0/3", "4/3", "1/0", "a/b", "1", "-1/2"]) {
+      const run = await runCli([`--shard=${bad}`], corpus);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--shard takes i\/n/);
+    }
+    expect(parseShard("2/4")).toEqual({ index: 2, count: 4 });
+  });
+});
+
+describe("claimcheck merge refuses what it cannot combine", () => {
+  it("a missing shard, a shard given twice, other versions, and files that are not results", async () => {
+    const { shards } = await shardsThenMerge(corpus, 3, "json");
+    const missing = await runCli(["merge", shards[0]!, shards[2]!, "--format", "json"], corpus);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/in none of the results .* is a shard missing\?/);
+
+    const twice = await runCli(["merge", ...shards, shards[1]!, "--format", "json"], corpus);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/is in result 2 and in result 4/);
+
+    const other = JSON.parse(await readFile(shards[1]!, "utf8"));
+    other.tool.version = "0.0.0-other";
+    const otherFile = path.join(corpus, "other-version.json");
+    await writeFile(otherFile, JSON.stringify(other));
+    const versions = await runCli(["merge", shards[0]!, otherFile, shards[2]!, "--format", "json"], corpus);
+    expect(versions.code).toBe(2);
+    expect(versions.stderr).toMatch(/merge results of one version/);
+
+    const junk = path.join(corpus, "junk.json");
+    await writeFile(junk, "{\"hello\": 1}");
+    const notResult = await runCli(["merge", junk], corpus);
+    expect(notResult.code).toBe(2);
+    expect(notResult.stderr).toMatch(/not a claimcheck JSON result/);
+
+    const none = await runCli(["merge"], corpus);
+    expect(none.code).toBe(2);
+  });
+});
