@@ -10,6 +10,7 @@ const LIMIT_KEYS: Record<keyof NonNullable<ConfigRecord["limits"]>, keyof LoadLi
   "max-nodes": "maxNodes",
   "max-depth": "maxDepth",
   "max-aliases": "maxAliases",
+  "max-files": "maxFiles",
 };
 
 /** The run options with the configuration laid over them. Returns a new object; `base` is not changed. */

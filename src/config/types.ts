@@ -19,6 +19,8 @@ export interface ConfigRecord {
     "max-depth"?: number;
     /** Most alias references one document may hold. */
     "max-aliases"?: number;
+    /** Most claim and source files one run reads. */
+    "max-files"?: number;
   };
   "max-warnings"?: number;
   reports?: {
