@@ -21,6 +21,8 @@ import type { RunOptions } from "./options.js";
 import type { CheckOutcome } from "./run.js";
 import { splitSentences } from "./sentences.js";
 
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
 /** Builds the result document from the checked project. Deterministic: everything is sorted. */
 export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): RunResult {
   const { index, evaluations } = outcome;
@@ -31,7 +33,8 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   for (const l of loaded) {
     if (l.file.role !== "claim") continue;
     const data = l.doc?.data as Partial<ClaimRecord> | undefined;
-    claimIdOfFile.set(l.file.file, typeof data?.id === "string" ? data.id : stem(l.file.file));
+    // An id that fails the id pattern is not trusted as a name; the file's name stands in.
+    claimIdOfFile.set(l.file.file, typeof data?.id === "string" && ID_PATTERN.test(data.id) ? data.id : stem(l.file.file));
   }
   let diagnostics = outcome.diagnostics.map((d) => {
     const claimId = d.claimId ?? claimIdOfFile.get(d.at.file);

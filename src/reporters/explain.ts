@@ -39,7 +39,7 @@ function partLines(part: PartResult, depth: number, colors: Colors, step: { n: n
 /** A claim's evaluation, step by step: what each part expected, what it found, and which fact decided it. */
 export function explainClaim(claim: ClaimResult, colors: Colors): string {
   const out = [
-    `${colors.bold(claim.id)} ${colors.dim(`(${claim.file})`)}`,
+    `${colors.bold(stripControl(claim.id))} ${colors.dim(`(${stripControl(claim.file)})`)}`,
     `  “${stripControl(claim.text)}”`,
     `  ${colors.dim("as of")} ${claim.asOf ?? "?"} · ${colors.dim("declared")} ${paint(claim.declared, colors, claim.declared ?? "none")} · ${colors.dim("derived")} ${paint(claim.derived, colors, claim.derived ?? "none")} ${claim.status === "pass" ? colors.green("✔ pass") : colors.red("✖ fail")}`,
     "",

@@ -48,7 +48,7 @@ function claimLine(claim: ClaimResult, width: number, colors: Colors): string {
   } else if (!claim.derived && claim.declared) {
     verdicts = `${declared} ${colors.dim("(not derived)")}`;
   }
-  return `  ${mark} ${claim.id.padEnd(width)}  ${verdicts}`;
+  return `  ${mark} ${stripControl(claim.id).padEnd(width)}  ${verdicts}`;
 }
 
 /** The report people read in a terminal: claims grouped by article, then other files' findings, then a summary. */
