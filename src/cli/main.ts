@@ -14,16 +14,12 @@ import { fromJsDate } from "../time/partial-date.js";
 import { didYouMean } from "../text/suggest.js";
 import { applyConfig } from "../config/apply.js";
 import { loadConfig } from "../config/load-config.js";
-import { selectChangedClaims } from "../git/select-changed.js";
 import { cacheFileFor } from "../cache/load-files-cached.js";
 import { timed, writeTiming } from "../cache/timing.js";
-import { runMerge } from "../shard/merge-command.js";
 import { parseShard, shardResult } from "../shard/partition.js";
 import { HELP } from "./help.js";
-import { runNew } from "./new.js";
 import { writeFileAtomic } from "./output.js";
 import { toolVersion } from "./version.js";
-import { watchCommand } from "./watch.js";
 
 /** Where the CLI writes; injectable so tests run it in-process. */
 export interface CliIO {
@@ -79,8 +75,11 @@ function parse(argv: string[]) {
 
 async function dispatch(argv: string[], io: CliIO): Promise<number> {
   // `new` has flags of its own (--id, --url, …), so it parses its arguments itself.
-  if (argv[0] === "new") return runNew(argv.slice(1), io, { baseOptions });
-  if (argv[0] === "merge") return runMerge(argv.slice(1), io, { defaultFormats, parseFormats, writeOutputs, pickColors });
+  // Subcommands and modes are loaded when used: a plain check starts faster (docs/performance.md).
+  if (argv[0] === "new") return (await import("./new.js")).runNew(argv.slice(1), io, { baseOptions });
+  if (argv[0] === "merge") {
+    return (await import("../shard/merge-command.js")).runMerge(argv.slice(1), io, { defaultFormats, parseFormats, writeOutputs, pickColors });
+  }
   const { values, positionals } = parse(argv);
   if (values.help) {
     io.stdout(HELP);
@@ -122,10 +121,11 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length > 0) options.select = selectClaims(root, positionals);
   if (values.watch) {
     if (values.changed !== undefined || values.format) throw new UsageError("bad-argument", "--watch prints to the terminal; it takes neither --changed nor --format");
-    return watchCommand({ io, colors, root, config: values.config, select: options.select, baseOptions });
+    return (await import("./watch.js")).watchCommand({ io, colors, root, config: values.config, select: options.select, baseOptions });
   }
   const formats = parseFormats(values.format ?? config?.data.reports?.formats ?? defaultFormats(io.env));
   if (values.changed !== undefined) {
+    const { selectChangedClaims } = await import("../git/select-changed.js");
     const changed = await selectChangedClaims(options, values.changed, config && path.relative(root, config.path).split(path.sep).join("/"));
     io.stderr(changed.report);
     const byPath = options.select;

@@ -1,4 +1,4 @@
-import { globby } from "globby";
+import { glob } from "tinyglobby";
 
 /** What a file is, by where it stands. */
 export type FileRole = "claim" | "article" | "source" | "entities";
@@ -16,8 +16,8 @@ const IGNORE = ["**/node_modules/**", "**/.git/**", "**/snapshots/**"];
 /** Lists claim and source files under root, sorted, each with its role. */
 export async function discover(root: string, claimGlobs: string[], sourceGlobs: string[]): Promise<DiscoveredFile[]> {
   const [claimFiles, sourceFiles] = await Promise.all([
-    globby(claimGlobs, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true }),
-    globby(sourceGlobs, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true }),
+    glob(claimGlobs, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true }),
+    glob(sourceGlobs, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true }),
   ]);
   const out = new Map<string, DiscoveredFile>();
   for (const file of sourceFiles) {

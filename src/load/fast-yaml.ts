@@ -200,13 +200,16 @@ class FastParser {
   }
 
   /**
-   * From a line start, skips empty lines and comment lines at column 0; returns the start of
-   * the next line with content, or the end of the text. Gives up on indented comment lines
-   * (where `yaml` attaches them to a node's range in ways not worth copying), whitespace-only
-   * lines, document markers and directives.
+   * From a line start, skips empty lines and comment lines; returns the start of the next line
+   * with content, or the end of the text. `yaml` stretches the range of a node that ends just
+   * before a comment over that comment when the comment is indented into the node; so a
+   * comment is accepted only where it is indented no deeper than the line that follows it
+   * (then only a collection that goes on can take it, which changes no reported range).
+   * Gives up on deeper comments, whitespace-only lines, document markers and directives.
    */
   private nextContentLine(from: number): number {
     let at = from;
+    let deepestComment = 0;
     while (at < this.len) {
       const c = this.text.charCodeAt(at);
       if (c === NEWLINE) {
@@ -220,9 +223,16 @@ class FastParser {
       if (c === SPACE) {
         const indent = this.indentAt(at);
         const d = this.text.charCodeAt(at + indent);
-        if (at + indent >= this.len || d === NEWLINE || d === HASH) throw GIVE_UP;
+        if (at + indent >= this.len || d === NEWLINE) throw GIVE_UP;
+        if (d === HASH) {
+          if (indent > deepestComment) deepestComment = indent;
+          at = this.lineEnd(at + indent);
+          continue;
+        }
+        if (deepestComment > indent) throw GIVE_UP;
         return at;
       }
+      if (deepestComment > 0) throw GIVE_UP;
       if (c === 0x25 /* % */) throw GIVE_UP;
       if ((c === DASH || c === 0x2e) && this.text.startsWith(c === DASH ? "---" : "...", at)) {
         const after = this.text.charCodeAt(at + 3);
@@ -230,6 +240,7 @@ class FastParser {
       }
       return at;
     }
+    if (deepestComment > 0) throw GIVE_UP;
     return this.len;
   }
 
@@ -368,9 +379,9 @@ class FastParser {
           return this.blockSeq(nextIndent, depth, keyStart);
         }
       }
-      // `yaml` stretches an empty value's range over its comment and the next line's
-      // indentation; rare enough to leave to it.
-      if (commented) throw GIVE_UP;
+      // `yaml` stretches an empty value's range over its comment, over comment lines after
+      // it, and over the next line's indentation; rare enough to leave to it.
+      if (commented || this.text.slice(lineEnd, next).includes("#")) throw GIVE_UP;
       this.leaf(depth, keyStart, i, i);
       this.pos = lineEnd;
       return { value: null, end: i };

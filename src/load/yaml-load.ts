@@ -1,19 +1,19 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-} from "yaml";
+import { createRequire } from "node:module";
+import type { Document, Node } from "yaml";
 import type { Diagnostic, MessageData } from "../model/diagnostic.js";
 import type { DocPath, Position } from "../model/position.js";
 import type { LoadedDoc } from "./document.js";
 import { DEFAULT_LIMITS, type LoadLimits } from "./limits.js";
 import { loaderMessages } from "./messages.js";
+
+// `yaml` is loaded on first use: most runs parse every file with the fast parser
+// (fast-yaml.ts) and never need it, and loading it is a good part of a cold start.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import("yaml") | undefined;
+function yamlLib(): typeof import("yaml") {
+  yamlModule ??= require("yaml") as typeof import("yaml");
+  return yamlModule;
+}
 
 /** Keys that would reach an object's prototype if a consumer ever assigned them. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -71,6 +71,7 @@ export function loadYaml(file: string, bytes: Uint8Array, limits: LoadLimits = D
 }
 
 function parseText(file: string, text: string, limits: LoadLimits, diagnostics: Diagnostic[]): LoadOutcome {
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -35,6 +35,19 @@ describe("the fast loader and yaml agree on generated documents", () => {
     expect(agreeing(subsetYamlArb, 300)).toBeGreaterThan(0);
   });
 
+  it("with comment lines indented like the line after them (which the fast parser accepts)", () => {
+    const aligned = fc.tuple(ordinaryYamlArb, fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1, max: 1 })), { minLength: 1, maxLength: 4 })).map(([text, inserts]) => {
+      const lines = text.split("\n");
+      for (const [at, shift] of inserts) {
+        const i = at % lines.length;
+        const indent = Math.max(0, (/^ */.exec(lines[i]!)?.[0].length ?? 0) + shift);
+        lines.splice(i, 0, `${" ".repeat(indent)}# note`);
+      }
+      return lines.join("\n");
+    });
+    expect(agreeing(aligned, 300)).toBeGreaterThan(20);
+  });
+
   it("in every style yaml's own stringifier writes, edited with comments, blank lines and stray characters", () => {
     agreeing(yamlTextArb, 200);
   });
@@ -51,5 +64,11 @@ describe("the fast loader and yaml agree on generated documents", () => {
     check("a:\n  - b: 1\n    # c\n  - d\n");
     check("c: |+\n  k\n\n\nd: end");
     check("b: >-\n  f1\n  f2\n\n  f3\n");
+    // Comments: taken by a collection that goes on (accepted), or stretching one that ends (left to yaml).
+    check("entities:\n  # people\n  a:\n    label: A\n    aliases:\n      - x\n  # more people\n  b:\n    label: B\n# properties\nproperties: {}\n");
+    check("a:\n  b:\n    c: 1\n    # deep\n  # mid\n# top\nd: 1\n");
+    check("a:\n  - x\n  # c\n");
+    check("a:\n  b: 1\n  # trailing\nc: 2\n");
+    check("# note\nid:\n# note\n# note\n# note\n");
   });
 });
