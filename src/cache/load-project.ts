@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
 import type { DiscoveredFile } from "../engine/discover.js";
 import type { LoadedFile } from "../engine/load-files.js";
@@ -36,23 +39,35 @@ export async function loadProject(
   timing?: PhaseTimes,
 ): Promise<LoadedFile[]> {
   const { root, limits } = options;
+  const outcomes: OneOutcome[] = new Array(files.length);
+
+  // On a large corpus, a worker thread takes every other file (parsing is the one phase that
+  // parallelises; docs/performance.md has the measurements).
+  const worker = cache ? undefined : startWorker(root, limits, files, outcomes);
+  const mine = worker ? files.map((_, i) => i).filter((i) => i % 2 === 0) : files.map((_, i) => i);
+
   let started = performance.now();
-  const contents = readAll(root, files);
+  const contents = readAll(root, mine.map((i) => files[i]!));
   addTime(timing, "read", performance.now() - started);
+  mine.forEach((i, k) => {
+    const file = files[i]!;
+    const bytes = contents[k]!;
+    contents[k] = undefined; // let the bytes go once used
+    outcomes[i] = bytes instanceof Error
+      ? { diagnostics: [readError(file.file, bytes.message)], schemaFailed: false }
+      : loadOne(file.file, KIND_OF_ROLE[file.role], bytes, limits, cache, timing);
+  });
+  if (worker) {
+    started = performance.now();
+    await worker;
+    addTime(timing, "wait", performance.now() - started);
+  }
 
   const loaded: LoadedFile[] = new Array(files.length);
   const pendingSnapshots: Array<Promise<void>> = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    const bytes = contents[i]!;
-    if (bytes instanceof Error) {
-      loaded[i] = { file, diagnostics: [readError(file.file, bytes.message)] };
-      continue;
-    }
-    contents[i] = undefined; // let the bytes go once used
-    const kind = KIND_OF_ROLE[file.role];
-    const outcome = loadOne(file.file, kind, bytes, limits, cache, timing);
-    const { doc, diagnostics, schemaFailed } = outcome;
+    const { doc, diagnostics, schemaFailed } = outcomes[i]!;
     if (!doc || schemaFailed) {
       loaded[i] = doc ? { file, doc, diagnostics } : { file, diagnostics };
       continue;
@@ -90,6 +105,52 @@ export async function loadProject(
   return loaded;
 }
 
+/** A file for the worker: its index in the run, its path, the kind of document. */
+export type WorkerJob = [index: number, file: string, kind: DocKind];
+
+/** What the worker sends back for one file. */
+export type WorkerResult = { index: number; readError: string } | ({ index: number; text?: string } & CachedFile);
+
+/** Files from which a worker thread pays for itself (it costs about 50 ms to start). */
+const WORKER_THRESHOLD = 2000;
+const WORKER_SCRIPT = new URL("./load-worker.js", import.meta.url);
+
+/**
+ * Starts a worker on every odd-numbered file when the corpus is large, the machine has a
+ * second core and the compiled worker script exists (running from TypeScript sources, as the
+ * tests do, it does not); fills `outcomes` as results come. CLAIMCHECK_WORKERS=0 or 1 turns it
+ * off or on whatever the size (for tests and measurements).
+ */
+function startWorker(root: string, limits: LoadLimits, files: readonly DiscoveredFile[], outcomes: OneOutcome[]): Promise<void> | undefined {
+  const forced = process.env.CLAIMCHECK_WORKERS;
+  if (forced === "0") return undefined;
+  if (forced !== "1" && (files.length < WORKER_THRESHOLD || availableParallelism() < 2)) return undefined;
+  if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return undefined;
+  const jobs: WorkerJob[] = [];
+  for (let i = 1; i < files.length; i += 2) jobs.push([i, files[i]!.file, KIND_OF_ROLE[files[i]!.role]]);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { root, limits, jobs } });
+    worker.on("message", (message: WorkerResult[] | "done") => {
+      if (message === "done") {
+        void worker.terminate();
+        resolve();
+        return;
+      }
+      for (const result of message) {
+        const file = files[result.index]!.file;
+        if ("readError" in result) {
+          outcomes[result.index] = { diagnostics: [readError(file, result.readError)], schemaFailed: false };
+        } else {
+          outcomes[result.index] = fromEntry(file, result.text ?? "", result, limits);
+        }
+      }
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => {
+      if (code !== 0) reject(new Error(`the loading worker stopped with code ${code}`));
+    });
+  });
+}
 interface OneOutcome {
   doc?: LoadedDoc;
   diagnostics: Diagnostic[];
@@ -124,9 +185,13 @@ function loadOne(file: string, kind: DocKind, bytes: Uint8Array, limits: LoadLim
 
 /** Rebuilds a file's outcome from its cache entry, for the file as it is named now. */
 function fromCache(file: string, bytes: Uint8Array, entry: CachedFile, limits: LoadLimits): OneOutcome {
+  return fromEntry(file, entry.ok ? decodeText(bytes) : "", entry, limits);
+}
+
+/** A file's outcome from what the cache or a worker kept of it, and its text. */
+function fromEntry(file: string, text: string, entry: CachedFile, limits: LoadLimits): OneOutcome {
   const diagnostics = entry.diagnostics.map((d) => (d.at.file === file ? d : { ...d, at: { ...d.at, file } }));
   if (!entry.ok) return { diagnostics, schemaFailed: false };
-  const text = decodeText(bytes);
   let doc: LoadedDoc;
   if (entry.nodes) {
     doc = fastDoc(file, text, { data: entry.data as Record<string, unknown>, nodes: entry.nodes });
@@ -135,7 +200,7 @@ function fromCache(file: string, bytes: Uint8Array, entry: CachedFile, limits: L
     let parsed: LoadedDoc | undefined;
     const locate: LoadedDoc["locate"] = (p, o) => {
       if (!parsed) {
-        const again = loadYaml(file, bytes, limits);
+        const again = loadYaml(file, new TextEncoder().encode(text), limits);
         if (!again.ok) return { file, line: 1, column: 1 };
         parsed = again.doc;
       }

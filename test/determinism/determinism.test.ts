@@ -12,7 +12,7 @@ import { checkLoaded } from "../../src/engine/run.js";
 import { reporters } from "../../src/reporters/index.js";
 import { parsePartialDate } from "../../src/time/partial-date.js";
 import { fuzzParameters } from "../fuzz/arbitraries.js";
-import { copyDataset, runCli } from "../helpers/cli.js";
+import { copyDataset, REPO_ROOT, runCli } from "../helpers/cli.js";
 
 // The same input gives byte-identical output: in any file order, on a second run, in a
 // second process, with or without the cache.
@@ -37,6 +37,24 @@ afterAll(async () => {
 const today = parsePartialDate("2025-11-25")!;
 
 describe("determinism", () => {
+  it("the built CLI gives the same bytes with the loading worker thread as without it", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { existsSync } = await import("node:fs");
+    const cli = path.join(REPO_ROOT, "dist", "cli.js");
+    // npm test builds first; the worker only exists in the build (dist/cache/load-worker.js).
+    expect(existsSync(path.join(REPO_ROOT, "dist", "cache", "load-worker.js"))).toBe(true);
+    const run = (workers: string) => {
+      const out = path.join(corpus, `workers-${workers}.json`);
+      try {
+        execFileSync(process.execPath, [cli, "--format", `json=${out}`], { cwd: corpus, env: { ...process.env, CLAIMCHECK_WORKERS: workers, NO_COLOR: "1" }, stdio: "ignore" });
+      } catch {
+        // exit code 1: the corpus has failing claims on purpose
+      }
+      return readFile(out, "utf8");
+    };
+    expect(await run("1")).toBe(await run("0"));
+  });
+
   for (const [name, root] of [["generated corpus", () => corpus], ["the project's dataset", () => dataset.dir]] as const) {
     it(`${name}: files loaded in any order give the same result, in every format`, async () => {
       const options = { ...baseOptions(root()), today };
