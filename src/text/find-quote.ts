@@ -1,4 +1,4 @@
-import { normalise, normaliseWithMap } from "./normalize.js";
+import { normalise, normaliseRemembered, normaliseWithMap } from "./normalize.js";
 
 /** A W3C TextQuoteSelector: the exact text, with optional context either side. */
 export interface TextQuote {
@@ -21,7 +21,7 @@ export interface QuoteMatch {
 export function findQuote(haystack: string, quote: TextQuote): QuoteMatch | undefined {
   const exact = normalise(quote.exact);
   if (exact === "") return undefined;
-  const { text, origin } = normaliseWithMap(haystack);
+  const text = normaliseRemembered(haystack);
   const prefix = quote.prefix ? normalise(quote.prefix) : "";
   const suffix = quote.suffix ? normalise(quote.suffix) : "";
   let from = 0;
@@ -33,14 +33,30 @@ export function findQuote(haystack: string, quote: TextQuote): QuoteMatch | unde
     const prefixOk = prefix === "" || before.endsWith(prefix) || prefix.endsWith(before);
     const suffixOk = suffix === "" || after.startsWith(suffix) || suffix.startsWith(after);
     if (prefixOk && suffixOk) {
-      const last = index + exact.length - 1;
-      const endOrigin = origin[last]!;
-      // The original character at endOrigin may be wider than one code unit.
-      const codePoint = haystack.codePointAt(endOrigin) ?? 0;
-      return { start: origin[index]!, end: endOrigin + (codePoint > 0xffff ? 2 : 1) };
+      // Most callers only ask whether the quote is there: the offsets into the original text
+      // (which need the normalisation's map) are worked out when first read.
+      let offsets: QuoteMatch | undefined;
+      const resolve = (): QuoteMatch => (offsets ??= originalOffsets(haystack, index, index + exact.length - 1));
+      return {
+        get start() {
+          return resolve().start;
+        },
+        get end() {
+          return resolve().end;
+        },
+      };
     }
     from = index + 1;
   }
+}
+
+/** Offsets in the original text of normalised characters first..last. */
+function originalOffsets(haystack: string, first: number, last: number): QuoteMatch {
+  const { origin } = normaliseWithMap(haystack);
+  const endOrigin = origin[last]!;
+  // The original character at endOrigin may be wider than one code unit.
+  const codePoint = haystack.codePointAt(endOrigin) ?? 0;
+  return { start: origin[first]!, end: endOrigin + (codePoint > 0xffff ? 2 : 1) };
 }
 
 /** The passage of the texts most like the quote, and the first word where they part. */

@@ -29,12 +29,18 @@ export interface NormalisedText {
 /**
  * Recent results, by input. Rules normalise the same texts over and over (an article's
  * snapshot once per claim, a source's excerpts once per citation, in the rules and again
- * in the result): a run of 10,000 claims spent most of its time here before. Large enough
- * for every source text of such a run; first in, first out; results are shared, so callers
- * never change them.
+ * in the result): a run of 10,000 claims spent most of its time here before. First in,
+ * first out; results are shared, so callers never change them.
  */
 const recent = new Map<string, NormalisedText>();
-const RECENT_LIMIT = 16_384;
+const RECENT_LIMIT = 256;
+
+/**
+ * Recent normalised texts without their maps (a tenth of the memory): room for every source
+ * text and article of a 100,000-claim run. A search needs the map only once it has a match.
+ */
+const recentText = new Map<string, string>();
+const RECENT_TEXT_LIMIT = 262_144;
 
 /** Normalises text and keeps, for every output character, where it came from. */
 export function normaliseWithMap(input: string): NormalisedText {
@@ -101,5 +107,16 @@ function normaliseUncached(input: string, origin: number[] | undefined): string 
  * usual input here, are each normalised once, and would only push the sources' texts out.
  */
 export function normalise(input: string): string {
-  return recent.get(input)?.text ?? normaliseUncached(input, undefined);
+  return recent.get(input)?.text ?? recentText.get(input) ?? normaliseUncached(input, undefined);
+}
+
+/** Normalises a text that will be searched again (a source's excerpt, an article): remembered. */
+export function normaliseRemembered(input: string): string {
+  let text = recentText.get(input) ?? recent.get(input)?.text;
+  if (text === undefined) {
+    text = normaliseUncached(input, undefined);
+    if (recentText.size >= RECENT_TEXT_LIMIT) recentText.delete(recentText.keys().next().value!);
+    recentText.set(input, text);
+  }
+  return text;
 }
