@@ -166,7 +166,7 @@ function readdirClaims(dir) {
 }
 
 function countFiles(dir) {
-  const out = spawnSync("find", ["claims", "sources", "-name", "*.yaml"], { cwd: dir, encoding: "utf8" }).stdout;
+  const out = spawnSync("find", ["claims", "sources", "-name", "*.yaml"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 }).stdout;
   return out.split("\n").filter(Boolean).length;
 }
 
