@@ -180,7 +180,13 @@ function firstClaimWithId(index: ProjectIndex, id: string): Claim | undefined {
 
 function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResult[] {
   const out: ArticleResult[] = [];
-  const articleIds = [...new Set([...claims.map((c) => c.article), ...index.articles.keys()])].sort();
+  const claimsByArticle = new Map<string, ClaimResult[]>();
+  for (const claim of claims) {
+    const list = claimsByArticle.get(claim.article);
+    if (list) list.push(claim);
+    else claimsByArticle.set(claim.article, [claim]);
+  }
+  const articleIds = [...new Set([...claimsByArticle.keys(), ...index.articles.keys()])].sort();
   for (const id of articleIds) {
     const map = index.articles.get(id);
     const source = map ? index.sources.get(map.data.source) : undefined;
@@ -189,7 +195,7 @@ function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResu
     if (text !== undefined) {
       const spans = splitSentences(text);
       const marks: Array<{ start: number; end: number; kind: SentenceResult["kind"]; claim?: ClaimResult; reason?: string }> = [];
-      for (const claim of claims.filter((c) => c.article === id)) {
+      for (const claim of claimsByArticle.get(id) ?? []) {
         const match = claim.text ? findQuote(text, { exact: claim.text }) : undefined;
         if (match) marks.push({ ...match, kind: "claim", claim });
       }
@@ -199,8 +205,14 @@ function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResu
           if (match) marks.push({ ...match, kind: list, reason: s.reason });
         }
       }
-      for (const span of spans) {
-        const overlapping = marks.filter((m) => m.start < span.end && m.end > span.start);
+      // Each mark goes to the sentences it overlaps, found by binary search over their starts.
+      const bySpan = spans.map((): typeof marks => []);
+      for (const mark of marks) {
+        let i = firstSpanEndingAfter(spans, mark.start);
+        for (; i < spans.length && spans[i]!.start < mark.end; i++) bySpan[i]!.push(mark);
+      }
+      spans.forEach((span, spanIndex) => {
+        const overlapping = bySpan[spanIndex]!;
         const claimMarks = overlapping.filter((m) => m.kind === "claim");
         if (claimMarks.length > 0) {
           const claimIds = [...new Set(claimMarks.map((m) => m.claim!.id))].sort();
@@ -212,7 +224,7 @@ function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResu
         } else {
           sentences.push({ ...span, kind: "uncovered", claims: [] });
         }
-      }
+      });
     }
     const count = (kind: SentenceResult["kind"]) => sentences.filter((s) => s.kind === kind).length;
     out.push(
@@ -234,6 +246,18 @@ function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResu
     );
   }
   return out;
+}
+
+/** Index of the first sentence whose end lies after `offset` (spans are sorted and disjoint). */
+function firstSpanEndingAfter(spans: Array<{ start: number; end: number }>, offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function sourceSummaries(index: ProjectIndex): SourceSummary[] {

@@ -55,11 +55,19 @@ function claimLine(claim: ClaimResult, width: number, colors: Colors): string {
 export const terminal: Reporter = (result: RunResult, options: ReporterOptions) => {
   const { colors } = options;
   const out: string[] = [];
-  const articles = [...new Set(result.claims.map((c) => c.article))];
-  const width = Math.min(48, Math.max(0, ...result.claims.map((c) => c.id.length)));
-  for (const article of articles) {
-    const claims = result.claims.filter((c) => c.article === article);
-    const info = result.articles.find((a) => a.id === article);
+  // One pass to group: a run can hold a hundred thousand claims.
+  const byArticle = new Map<string, ClaimResult[]>();
+  let width = 0;
+  for (const claim of result.claims) {
+    const list = byArticle.get(claim.article);
+    if (list) list.push(claim);
+    else byArticle.set(claim.article, [claim]);
+    width = Math.max(width, claim.id.length);
+  }
+  width = Math.min(48, width);
+  const articleInfo = new Map(result.articles.map((a) => [a.id, a]));
+  for (const [article, claims] of byArticle) {
+    const info = articleInfo.get(article);
     const coverage = info?.coverage;
     const heading = coverage && coverage.sentences > 0
       ? `${colors.bold(stripControl(article))} ${colors.dim(`— ${claims.length} claims; ${coverage.claim + coverage.opinion + coverage.notChecked} of ${coverage.sentences} sentences accounted for`)}`
@@ -75,11 +83,20 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
   const others = result.diagnostics.filter((d) => !claimFiles.has(d.at.file));
   if (others.length > 0) {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const d of others) byFile.set(d.at.file, [...(byFile.get(d.at.file) ?? []), d]);
+    for (const d of others) {
+      const list = byFile.get(d.at.file);
+      if (list) list.push(d);
+      else byFile.set(d.at.file, [d]);
+    }
     out.push(colors.bold("sources and other files"));
     // Many warnings of one rule say one thing many times: fold them unless asked for all.
     const warningsByRule = new Map<string, Diagnostic[]>();
-    for (const d of others) if (d.severity === "warning") warningsByRule.set(d.ruleId, [...(warningsByRule.get(d.ruleId) ?? []), d]);
+    for (const d of others) {
+      if (d.severity !== "warning") continue;
+      const list = warningsByRule.get(d.ruleId);
+      if (list) list.push(d);
+      else warningsByRule.set(d.ruleId, [d]);
+    }
     const folded = new Set([...warningsByRule].filter(([, list]) => !options.verbose && list.length > FOLD_AFTER).map(([rule]) => rule));
     for (const [, list] of byFile) for (const d of list) if (!folded.has(d.ruleId)) out.push(...describeDiagnostic(d, options, "  "));
     for (const rule of folded) {

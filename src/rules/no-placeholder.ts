@@ -5,12 +5,22 @@ import type { Rule } from "./types.js";
 // A value that opens with a to-do marker was left for later: `claimcheck new` writes them.
 const PLACEHOLDER = /^\s*(TODO|FIXME|TBD|XXX)\b/;
 
-/** Every string in a document, with its path. */
-function* strings(value: unknown, path: DocPath = []): Generator<{ path: DocPath; text: string }> {
-  if (typeof value === "string") yield { path, text: value };
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value !== null && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) yield* strings(child, [...path, key]);
+/** Calls `found` with the path of every string that opens with a placeholder; paths are built only for hits. */
+function findPlaceholders(value: unknown, path: Array<string | number>, found: (path: DocPath, text: string) => void): void {
+  if (typeof value === "string") {
+    if (PLACEHOLDER.test(value)) found([...path], value);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      findPlaceholders(value[i], path, found);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      findPlaceholders((value as Record<string, unknown>)[key], path, found);
+      path.pop();
+    }
   }
 }
 
@@ -30,11 +40,10 @@ export const noPlaceholder: Rule = {
       ...(index.registry ? [index.registry.doc] : []),
     ];
     for (const doc of docs) {
-      for (const { path, text } of strings(doc.data)) {
-        if (!PLACEHOLDER.test(text)) continue;
+      findPlaceholders(doc.data, [], (path, text) => {
         const field = path.filter((p) => typeof p === "string").join(".") || "value";
         report({ messageId: "placeholder", data: { field, text: text.length > 60 ? `${text.slice(0, 57)}...` : text }, at: { doc, path } });
-      }
+      });
     }
   },
 };
