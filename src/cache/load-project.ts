@@ -59,8 +59,10 @@ export async function loadProject(
   });
   if (worker) {
     started = performance.now();
-    await worker;
+    const leftover = await worker;
     addTime(timing, "wait", performance.now() - started);
+    // Should the worker fail, its unfinished files are loaded here: a run never depends on it.
+    for (const i of leftover) outcomes[i] = loadOneFile(root, files[i]!, limits, cache, timing);
   }
 
   const loaded: LoadedFile[] = new Array(files.length);
@@ -118,25 +120,40 @@ const WORKER_SCRIPT = new URL("./load-worker.js", import.meta.url);
 /**
  * Starts a worker on every odd-numbered file when the corpus is large, the machine has a
  * second core and the compiled worker script exists (running from TypeScript sources, as the
- * tests do, it does not); fills `outcomes` as results come. CLAIMCHECK_WORKERS=0 or 1 turns it
- * off or on whatever the size (for tests and measurements).
+ * tests do, it does not); fills `outcomes` as results come, and resolves to the files it did
+ * not finish (none, unless it failed). CLAIMCHECK_WORKERS=0 or 1 turns it off or on whatever
+ * the size (for tests and measurements).
  */
-function startWorker(root: string, limits: LoadLimits, files: readonly DiscoveredFile[], outcomes: OneOutcome[]): Promise<void> | undefined {
+function startWorker(root: string, limits: LoadLimits, files: readonly DiscoveredFile[], outcomes: OneOutcome[]): Promise<number[]> | undefined {
   const forced = process.env.CLAIMCHECK_WORKERS;
   if (forced === "0") return undefined;
   if (forced !== "1" && (files.length < WORKER_THRESHOLD || availableParallelism() < 2)) return undefined;
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return undefined;
   const jobs: WorkerJob[] = [];
   for (let i = 1; i < files.length; i += 2) jobs.push([i, files[i]!.file, KIND_OF_ROLE[files[i]!.role]]);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: { root, limits, jobs } });
+  const pending = new Set(jobs.map(([index]) => index));
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      resolve([...pending].sort((a, b) => a - b));
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SCRIPT, { workerData: { root, limits, jobs } });
+    } catch {
+      finish();
+      return;
+    }
     worker.on("message", (message: WorkerResult[] | "done") => {
       if (message === "done") {
         void worker.terminate();
-        resolve();
+        finish();
         return;
       }
       for (const result of message) {
+        pending.delete(result.index);
         const file = files[result.index]!.file;
         if ("readError" in result) {
           outcomes[result.index] = { diagnostics: [readError(file, result.readError)], schemaFailed: false };
@@ -145,12 +162,17 @@ function startWorker(root: string, limits: LoadLimits, files: readonly Discovere
         }
       }
     });
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      if (code !== 0) reject(new Error(`the loading worker stopped with code ${code}`));
-    });
+    worker.on("error", finish);
+    worker.on("exit", finish);
   });
 }
+function loadOneFile(root: string, file: DiscoveredFile, limits: LoadLimits, cache: FileCache | undefined, timing: PhaseTimes | undefined): OneOutcome {
+  const [bytes] = readAll(root, [file]);
+  return bytes instanceof Error
+    ? { diagnostics: [readError(file.file, bytes.message)], schemaFailed: false }
+    : loadOne(file.file, KIND_OF_ROLE[file.role], bytes!, limits, cache, timing);
+}
+
 interface OneOutcome {
   doc?: LoadedDoc;
   diagnostics: Diagnostic[];
