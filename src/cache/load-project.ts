@@ -166,6 +166,8 @@ function startWorker(root: string, limits: LoadLimits, files: readonly Discovere
     worker.on("exit", finish);
   });
 }
+
+/** One file, read and loaded on this thread. */
 function loadOneFile(root: string, file: DiscoveredFile, limits: LoadLimits, cache: FileCache | undefined, timing: PhaseTimes | undefined): OneOutcome {
   const [bytes] = readAll(root, [file]);
   return bytes instanceof Error
