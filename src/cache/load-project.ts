@@ -27,10 +27,10 @@ const KIND_OF_ROLE: Record<DiscoveredFile["role"], DocKind> = {
 };
 
 /**
- * Reads, parses and validates every discovered file — what engine/load-files.ts does for one
- * file, done for all of them in phases (read everything, then parse and validate), through
- * the fast parser, and through the cache when one is given. The outcome for each file is the
- * same as loadFile's; test/cache and test/load check that.
+ * Reads, parses and validates every discovered file, in phases (read everything, then parse
+ * and validate), through the fast parser, and through the cache when one is given. The
+ * outcome for each file is the same whichever path it takes; test/cache and test/load check
+ * that.
  */
 export async function loadProject(
   files: readonly DiscoveredFile[],
