@@ -137,6 +137,10 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   if (options.select && full.claims.length === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
+  if (!options.select && full.claims.length === 0) {
+    // A run with nothing to check would pass whatever the data says: say so instead.
+    throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
+  }
   await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
   const failed = result.summary.failed > 0 || result.summary.errors > 0;

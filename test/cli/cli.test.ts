@@ -31,6 +31,17 @@ describe("claimcheck command line", () => {
     expect(run.stderr).toContain(message);
   });
 
+  it("exits 2 when there is no claim to check, rather than passing on nothing", async () => {
+    const { dir, cleanup } = await copyDataset();
+    try {
+      const run = await runCli(["--format", "terminal"], path.join(dir, "sources"));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("no claim files found under");
+    } finally {
+      await cleanup();
+    }
+  });
+
   it("exits 1 when warnings exceed --max-warnings, and 0 within it", async () => {
     const over = await runCli(["--format", "json=/dev/null", "--max-warnings", "0"], REPO_ROOT);
     expect(over.code).toBe(1);

@@ -203,8 +203,10 @@ describe("the CLI with a configuration file", () => {
       const { rename } = await import("node:fs/promises");
       await rename(path.join(dir, "claims"), path.join(dir, "fact-checks"));
       await writeFile(path.join(dir, "other.yaml"), "articles: fact-checks\n");
-      const without = JSON.parse((await runCli(["--format", "json"], dir)).stdout) as { summary: { claims: number } };
-      expect(without.summary.claims).toBe(0);
+      // Without the configuration nothing is found where claims are looked for: a usage error.
+      const without = await runCli(["--format", "json"], dir);
+      expect(without.code).toBe(2);
+      expect(without.stderr).toContain("no claim files found");
       const withConfig = JSON.parse((await runCli(["--format", "json", "--config", "other.yaml"], dir)).stdout) as { summary: { claims: number } };
       expect(withConfig.summary.claims).toBeGreaterThan(0);
     } finally {
