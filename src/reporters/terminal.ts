@@ -117,7 +117,7 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
       ? colors.red(colors.bold(`✖ ${s.failed} of ${s.claims} claims failed`))
       : s.errors > 0
         ? colors.red(colors.bold(`✖ ${s.errors} ${s.errors === 1 ? "error" : "errors"} outside the claims`))
-        : colors.green(colors.bold(s.claims === 1 ? "✔ the claim passes" : `✔ all ${s.claims} claims pass`));
+        : colors.green(colors.bold(s.claims === 0 ? "✔ no claim to check" : s.claims === 1 ? "✔ the claim passes" : `✔ all ${s.claims} claims pass`));
   const counts = [
     `${s.passed} passed`,
     `${s.failed} failed`,
