@@ -8,10 +8,10 @@
  * A failing claim's test fails with the claim's diagnostics (file:line:col, message, rule,
  * docs page, and a code frame) as its error message.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
 import { describe, it } from "vitest";
+import { fileReader } from "./cli/file-reader.js";
 import { baseOptions } from "./cli/main.js";
 import { applyConfig } from "./config/apply.js";
 import { loadConfig } from "./config/load-config.js";
@@ -109,20 +109,6 @@ function describeDiagnostic(d: Diagnostic, sourceText: (file: string) => string 
   if (text !== undefined) lines.push(indent(codeFrame(text, d.at, plain), "  "));
   for (const r of d.related ?? []) lines.push(`  ${r.at.file}:${r.at.line}:${r.at.column}  ${r.message}`);
   return lines.join("\n");
-}
-
-function fileReader(root: string): (file: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
-  return (file) => {
-    if (!cache.has(file)) {
-      try {
-        cache.set(file, readFileSync(path.join(root, file), "utf8"));
-      } catch {
-        cache.set(file, undefined);
-      }
-    }
-    return cache.get(file);
-  };
 }
 
 function indent(text: string, by: string): string {

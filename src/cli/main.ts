@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
@@ -17,6 +16,7 @@ import { loadConfig } from "../config/load-config.js";
 import { cacheFileFor } from "../cache/load-files-cached.js";
 import { timed, writeTiming } from "../cache/timing.js";
 import { parseShard, shardResult } from "../shard/partition.js";
+import { fileReader } from "./file-reader.js";
 import { HELP } from "./help.js";
 import { writeFileAtomic } from "./output.js";
 import { toolVersion } from "./version.js";
@@ -231,17 +231,7 @@ class PrefixSet extends Set<string> {
 }
 
 async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<void> {
-  const texts = new Map<string, string | undefined>();
-  const sourceText = (file: string) => {
-    if (!texts.has(file)) {
-      try {
-        texts.set(file, readFileSync(path.join(root, file), "utf8"));
-      } catch {
-        texts.set(file, undefined);
-      }
-    }
-    return texts.get(file);
-  };
+  const sourceText = fileReader(root);
   const written: string[] = [];
   for (const format of formats) {
     const reporter = reporters[format.name]!;

@@ -6,6 +6,7 @@ import type {
   RunResult,
   SentenceResult,
   SourceSummary,
+  Summary,
   TimelineEntry,
   Verdict,
 } from "../model/result.js";
@@ -75,16 +76,7 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   }
   claims.sort((a, b) => cmp(a.article, b.article) || cmp(a.id, b.id) || cmp(a.file, b.file));
 
-  const summary = {
-    claims: claims.length,
-    passed: claims.filter((c) => c.status === "pass").length,
-    failed: claims.filter((c) => c.status === "fail").length,
-    errors: diagnostics.filter((d) => d.severity === "error").length,
-    warnings: diagnostics.filter((d) => d.severity === "warning").length,
-    files: loaded.length,
-    declared: tally(claims.map((c) => c.declared)),
-    derived: tally(claims.map((c) => c.derived)),
-  };
+  const summary = summarise(claims, diagnostics, loaded.length);
 
   return {
     schemaVersion: 1,
@@ -319,6 +311,20 @@ function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<stri
     entries.push({ source: fact.source, fact: fact.id, statement, time: formatPartialDate(fact.time), rank: fact.rank, claims: [...claimIds].sort() });
   }
   return entries.sort((a, b) => cmp(a.time, b.time) || cmp(a.source, b.source) || cmp(a.fact, b.fact));
+}
+
+/** The counts of a result: its claims by status and verdict, its findings by severity. Merged shards use it too. */
+export function summarise(claims: ClaimResult[], diagnostics: Diagnostic[], files: number): Summary {
+  return {
+    claims: claims.length,
+    passed: claims.filter((c) => c.status === "pass").length,
+    failed: claims.filter((c) => c.status === "fail").length,
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    warnings: diagnostics.filter((d) => d.severity === "warning").length,
+    files,
+    declared: tally(claims.map((c) => c.declared)),
+    derived: tally(claims.map((c) => c.derived)),
+  };
 }
 
 function tally(verdicts: Array<Verdict | undefined>): Record<Verdict, number> {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { dedupeAndSort } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import type { ClaimResult, RunResult, TimelineEntry } from "../model/result.js";
-import { summarise } from "./partition.js";
+import { summarise } from "../engine/result.js";
 
 /**
  * Puts the JSON results of `--shard 1/n` … `--shard n/n` back together: the claims, the

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { summarise } from "../engine/result.js";
 import { UsageError } from "../errors.js";
-import type { ClaimResult, RunResult, Summary, TimelineEntry, Verdict } from "../model/result.js";
+import type { RunResult, TimelineEntry } from "../model/result.js";
 
 /** One shard of a CI matrix: `index` of `count`, 1-based, as `--shard 2/4` says. */
 export interface Shard {
@@ -59,24 +60,4 @@ export function shardResult(result: RunResult, shard: Shard): RunResult {
     rules: result.rules,
     diagnostics,
   };
-}
-
-/** The summary of a set of claims and diagnostics, computed as engine/result.ts does. */
-export function summarise(claims: ClaimResult[], diagnostics: RunResult["diagnostics"], files: number): Summary {
-  return {
-    claims: claims.length,
-    passed: claims.filter((c) => c.status === "pass").length,
-    failed: claims.filter((c) => c.status === "fail").length,
-    errors: diagnostics.filter((d) => d.severity === "error").length,
-    warnings: diagnostics.filter((d) => d.severity === "warning").length,
-    files,
-    declared: tally(claims.map((c) => c.declared)),
-    derived: tally(claims.map((c) => c.derived)),
-  };
-}
-
-function tally(verdicts: Array<Verdict | undefined>): Record<Verdict, number> {
-  const out = { supported: 0, refuted: 0, mixed: 0, unverifiable: 0 };
-  for (const v of verdicts) if (v) out[v]++;
-  return out;
 }
