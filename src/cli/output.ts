@@ -1,11 +1,24 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * Writes a file atomically: into a temporary file beside it, then renamed over it, so a
- * reader never sees half a report. Creates the folder as needed.
+ * Writes a report file so that a reader never sees half of it: into a temporary file
+ * beside it, then renamed over it. Creates the folder as needed.
+ *
+ * Only a regular file (or nothing) is ever replaced by rename. Anything else that already
+ * stands at the path (a device such as /dev/null, a FIFO, a terminal) is written through,
+ * in place: renaming over a device as root would turn it into a regular file.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const existing = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: "EISDIR" });
+  if (existing && !existing.isFile()) {
+    await writeFile(file, content);
+    return;
+  }
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {

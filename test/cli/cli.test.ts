@@ -1,9 +1,16 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { copyDataset, REPO_ROOT, runCli } from "../helpers/cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyDataset, REPO_ROOT, runCli, scratchNullDevice } from "../helpers/cli.js";
 
 describe("claimcheck command line", () => {
+  // Reports these tests do not read go to a null device made in a temporary folder.
+  let sink: Awaited<ReturnType<typeof scratchNullDevice>>;
+  beforeAll(async () => {
+    sink = await scratchNullDevice();
+  });
+  afterAll(() => sink.cleanup());
+
   it("--help prints usage and exits 0", async () => {
     const run = await runCli(["--help"], REPO_ROOT);
     expect(run.code).toBe(0);
@@ -26,7 +33,7 @@ describe("claimcheck command line", () => {
     [["explain", "c04-first-heads-meeting-since-2019"], 'did you mean "c04-first-heads-meeting-since-2018"?'],
     [["check", "claims/no-such-article"], "no claim files under"],
   ])("bad usage %j exits 2 with a clear message", async (argv, message) => {
-    const run = await runCli(["--format", "json=/dev/null", ...argv], REPO_ROOT);
+    const run = await runCli(["--format", `json=${sink.file}`, ...argv], REPO_ROOT);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });
@@ -43,10 +50,10 @@ describe("claimcheck command line", () => {
   });
 
   it("exits 1 when warnings exceed --max-warnings, and 0 within it", async () => {
-    const over = await runCli(["--format", "json=/dev/null", "--max-warnings", "0"], REPO_ROOT);
+    const over = await runCli(["--format", `json=${sink.file}`, "--max-warnings", "0"], REPO_ROOT);
     expect(over.code).toBe(1);
     expect(over.stderr).toContain("more than --max-warnings 0");
-    const within = await runCli(["--format", "json=/dev/null", "--max-warnings", "1000"], REPO_ROOT);
+    const within = await runCli(["--format", `json=${sink.file}`, "--max-warnings", "1000"], REPO_ROOT);
     expect(within.code).toBe(0);
   });
 
@@ -107,6 +114,16 @@ describe("claimcheck command line", () => {
     } finally {
       await cleanup();
     }
+  });
+
+  // mknod needs root, which CI has.
+  it.runIf(process.getuid?.() === 0)("writes through a device instead of renaming a file over it", async () => {
+    expect(sink.isDevice).toBe(true);
+    const run = await runCli(["--format", `json=${sink.file}`], REPO_ROOT);
+    expect(run.code).toBe(0);
+    const after = await stat(sink.file);
+    expect(after.isCharacterDevice()).toBe(true);
+    expect(after.isFile()).toBe(false);
   });
 
   it("respects NO_COLOR and FORCE_COLOR", async () => {

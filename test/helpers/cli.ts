@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -33,4 +34,17 @@ export async function copyDataset(): Promise<{ dir: string; cleanup: () => Promi
   await cp(path.join(REPO_ROOT, "claims"), path.join(dir, "claims"), { recursive: true });
   await cp(path.join(REPO_ROOT, "sources"), path.join(dir, "sources"), { recursive: true });
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A null device made inside a fresh temporary folder (`mknod c 1 3`, which needs root, as
+ * CI has), for tests that must write a report somewhere and never read it back. Tests never
+ * name the machine's own /dev/null: as root, a rename over it would replace the device.
+ * Without root it is a regular file in the same folder, and `isDevice` says so.
+ */
+export async function scratchNullDevice(): Promise<{ file: string; isDevice: boolean; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "claimcheck-null-"));
+  const file = path.join(dir, "null");
+  const made = spawnSync("mknod", ["-m", "666", file, "c", "1", "3"], { stdio: "ignore" });
+  return { file, isDevice: made.status === 0, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
