@@ -8,12 +8,14 @@ import { VERDICTS } from "../../src/model/result.js";
 import { html, PAGE_SIZE } from "../../src/reporters/html.js";
 import { HOSTILE_TEXT, makeHostileResult, makeResult, summarize } from "./fixtures.js";
 import { plainOptions, tempDir } from "./helpers.js";
+import { CHROMIUM_ARGS, findChromium } from "../helpers/chromium.js";
 
 /**
- * The HTML report in real headless Chromium (Debian's package, driven by playwright-core;
- * no browser is ever downloaded). A missing binary fails the suite: CI installs it.
+ * The HTML report in real headless Chromium (found by test/helpers/chromium.ts: CHROMIUM_PATH,
+ * playwright-core's lookup, or the PATH; driven by playwright-core; no browser is ever
+ * downloaded). A missing browser fails the suite: CI installs Debian's chromium.
  */
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = findChromium();
 
 // The callbacks passed to page.evaluate run in the page, where these globals exist; the
 // project compiles without the DOM library, so they are declared here, for this file only.
@@ -22,17 +24,16 @@ declare const document: any;
 declare const window: any;
 declare function getComputedStyle(element: any): any;
 type PageElement = any;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const SCREENSHOT = join(repoRoot, "docs/screenshots/report.png");
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
+  if (!CHROMIUM) {
+    throw new Error("no Chromium found: install Debian's chromium (apt-get install -y chromium), or set CHROMIUM_PATH; .ci/run installs it");
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
