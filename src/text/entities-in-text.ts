@@ -63,11 +63,21 @@ export function indexWords(tokens: Token[]): WordIndex {
   return { keys, positions };
 }
 
+/** Names already split into words: a run asks for the same registry labels and aliases for every fact. */
+const knownNames = new Map<string, string[][]>();
+const KNOWN_NAMES_LIMIT = 65_536;
+
 /** The words of a name, each with the keys it may be found under. */
 export function nameWords(name: string): string[][] {
-  return tokenise(normaliseRemembered(name))
-    .filter((t) => t.kind !== "mark")
-    .map(keysOfNameWord);
+  let words = knownNames.get(name);
+  if (words === undefined) {
+    words = tokenise(normaliseRemembered(name))
+      .filter((t) => t.kind !== "mark")
+      .map(keysOfNameWord);
+    if (knownNames.size >= KNOWN_NAMES_LIMIT) knownNames.delete(knownNames.keys().next().value!);
+    knownNames.set(name, words);
+  }
+  return words;
 }
 
 /** Whether a name stands in an indexed text (see the module comment for what counts). */

@@ -42,6 +42,14 @@ excerpts:
 facts:
 ${facts}`;
 
+/** A record of the 2025 meeting citing excerpt "story", with the given further lines. */
+const meeting = (lines: string) => `  - id: meeting
+    event: meeting-2025
+    kind: heads-meeting
+    date: "2025-07-31"
+    excerpt: story
+${lines}`;
+
 const grounded = (result: Awaited<ReturnType<typeof check>>) =>
   result.diagnostics.filter((d) => d.ruleId === "fact-grounded").map((d) => ({ messageId: d.messageId, data: d.data, path: d.at.path, line: d.at.line }));
 
@@ -50,13 +58,8 @@ describe("fact-grounded findings: ids and data", () => {
     const result = await check({
       "sources/demo-extra.yaml": source(
         "The heads will meet at Kennedy Space Center in July.",
-        `  - id: meeting
-    event: meeting-2025
-    kind: heads-meeting
-    date: "2025-07-31"
-    place: kennedy-space-center
-    excerpt: story
-`,
+        meeting(`    place: kennedy-space-center
+`),
         "2025-07-20",
       ),
     });
@@ -74,13 +77,8 @@ describe("fact-grounded findings: ids and data", () => {
     const result = await check({
       "sources/demo-extra.yaml": source(
         "The heads met in Florida on Thursday.",
-        `  - id: meeting
-    event: meeting-2025
-    kind: heads-meeting
-    date: "2025-07-31"
-    participants: [baikonur, kennedy-space-center]
-    excerpt: story
-`,
+        meeting(`    participants: [baikonur, kennedy-space-center]
+`),
       ),
     });
     expect(grounded(result).map((f) => [f.messageId, f.path, f.data.names])).toEqual([
@@ -93,16 +91,11 @@ describe("fact-grounded findings: ids and data", () => {
     const result = await check({
       "sources/demo-extra.yaml": source(
         "The heads met at Kennedy Space Center on Thursday.",
-        `  - id: meeting
-    event: meeting-2025
-    kind: heads-meeting
-    date: "2025-07-31"
-    place: kennedy-space-center
-    excerpt: story
+        meeting(`    place: kennedy-space-center
     grounding:
       inferred: [date, participants]
       reason: " "
-`,
+`),
       ),
     });
     expect(grounded(result).map((f) => [f.messageId, f.path, f.data.field])).toEqual([
@@ -116,14 +109,9 @@ describe("fact-grounded findings: ids and data", () => {
     const result = await check({
       "sources/demo-extra.yaml": source(
         "The heads met.",
-        `  - id: meeting
-    event: meeting-2025
-    kind: heads-meeting
-    date: "2025-07-31"
-    excerpt: story
-    grounding:
+        meeting(`    grounding:
       inferred: [kind]
-`,
+`),
       ),
     });
     expect(result.diagnostics.filter((d) => d.ruleId === "schema" && d.at.file === "sources/demo-extra.yaml").length).toBeGreaterThan(0);
