@@ -20,6 +20,7 @@ import { formatPartialDate } from "../time/partial-date.js";
 import type { LoadedFile } from "./load-files.js";
 import type { RunOptions } from "./options.js";
 import type { CheckOutcome } from "./run.js";
+import { markInferences } from "./inferred-evidence.js";
 import { splitSentences } from "./sentences.js";
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -153,7 +154,7 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
     rationale: claim.data.rationale,
     status: own.some((d) => d.severity === "error") ? "fail" : "pass",
     citations: citations.map(strip),
-    evaluation: mine?.part,
+    evaluation: mine ? markInferences(mine.part, index) : undefined,
     diagnostics: own,
   });
 }

@@ -24,6 +24,8 @@ export interface EvidenceRef {
   /** The fact's time (date string at its precision), used for the as-of cut-off. */
   time?: string;
   rank: Rank;
+  /** Fields of the fact that its excerpt does not state, and why the fact states them (its `grounding`). */
+  inferred?: { fields: string[]; reason: string };
   at: Position;
 }
 

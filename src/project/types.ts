@@ -90,7 +90,18 @@ export interface FactRecord {
   qualifiers?: Record<string, Literal>;
   rank?: Rank;
   reason?: string;
+  /** Fields the excerpt does not spell out, and why the fact states them anyway. */
+  grounding?: GroundingNote;
   note?: string;
+}
+
+/** The fields of a fact that its excerpt must state, unless the fact marks them inferred. */
+export type GroundedField = "subject" | "value" | "point-in-time" | "start" | "end" | "date" | "participants" | "place";
+
+/** `grounding:` on a fact: which of its fields are an inference from outside the excerpt, and why. */
+export interface GroundingNote {
+  inferred: GroundedField[];
+  reason: string;
 }
 
 export interface SourceRecord {

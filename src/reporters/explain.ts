@@ -17,6 +17,7 @@ function evidenceLines(title: string, refs: EvidenceRef[], indent: string, color
     out.push(`${indent}  ${stripControl(ref.statement)}${ref.time ? colors.dim(` (${ref.time})`) : ""}${rank}`);
     out.push(`${indent}    ${colors.dim(`${ref.source}#${ref.fact} at ${ref.at.file}:${ref.at.line}:${ref.at.column}`)}`);
     if (ref.excerpt) out.push(`${indent}    ${colors.italic(`“${stripControl(ref.excerpt)}”`)}`);
+    if (ref.inferred) out.push(`${indent}    ${colors.dim(`inferred (${ref.inferred.fields.join(", ")}): ${stripControl(ref.inferred.reason)}`)}`);
   }
   return out;
 }

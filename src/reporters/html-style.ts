@@ -99,6 +99,7 @@ ul.ev{margin:.2rem 0;padding-left:1.1rem;font-size:.85rem}
 li.ev{margin:.15rem 0}
 .ev .rank-deprecated{text-decoration:line-through}
 .ev.later{color:var(--muted)}
+.ev .inferred{display:block;color:var(--muted);font-style:italic}
 .where{font-size:.8rem;color:var(--muted);margin:.5rem 0 0;overflow-wrap:anywhere}
 .more-btn{margin:1rem auto 0;display:block}
 .tl-scroll{overflow-x:auto;background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:.5rem}

@@ -177,7 +177,8 @@ function citationItem(citation: CitationResult): string {
 
 function evidenceItem(ref: EvidenceRef, later: boolean): string {
   const excerpt = ref.excerpt === undefined ? "" : ` <q>${t(ref.excerpt)}</q>`;
-  return `<li class="ev${later ? " later" : ""}"><span class="rank-${ref.rank}">${t(ref.statement)}</span> <span class="mono">${t(`${ref.source}/${ref.fact}`)}</span>${ref.time === undefined ? "" : ` (${t(ref.time)})`}${ref.rank === "normal" ? "" : ` <em>${ref.rank}</em>`}${excerpt}</li>`;
+  const inferred = ref.inferred === undefined ? "" : ` <span class="inferred">inferred (${t(ref.inferred.fields.join(", "))}): ${t(ref.inferred.reason)}</span>`;
+  return `<li class="ev${later ? " later" : ""}"><span class="rank-${ref.rank}">${t(ref.statement)}</span> <span class="mono">${t(`${ref.source}/${ref.fact}`)}</span>${ref.time === undefined ? "" : ` (${t(ref.time)})`}${ref.rank === "normal" ? "" : ` <em>${ref.rank}</em>`}${excerpt}${inferred}</li>`;
 }
 
 function partItem(part: PartResult): string {

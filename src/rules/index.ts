@@ -8,6 +8,7 @@ import { datesValid } from "./dates-valid.js";
 import { deprecatedFact } from "./deprecated-fact.js";
 import { entityDeclared } from "./entity-declared.js";
 import { excerptExists } from "./excerpt-exists.js";
+import { factGrounded } from "./fact-grounded.js";
 import { noPlaceholder } from "./no-placeholder.js";
 import { orphanSource } from "./orphan-source.js";
 import { quoteFound } from "./quote-found.js";
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   deprecatedFact,
   entityDeclared,
   excerptExists,
+  factGrounded,
   noPlaceholder,
   orphanSource,
   quoteFound,

@@ -518,7 +518,16 @@ export function hostileClaim(): ClaimResult {
       },
     ],
     evaluation: part("value", `<img src=x onerror=alert(1)>`, `</script><script>window.__pwned=5</script>`, "unverifiable", [
-      { source: "evil", fact: "f<1>", statement: HOSTILE_TEXT, time: "2025", rank: "normal", at: pos("sources/evil.yaml", 9, 5), excerpt: "]]><!-- -->" },
+      {
+        source: "evil",
+        fact: "f<1>",
+        statement: HOSTILE_TEXT,
+        time: "2025",
+        rank: "normal",
+        at: pos("sources/evil.yaml", 9, 5),
+        excerpt: "]]><!-- -->",
+        inferred: { fields: ["date", HOSTILE_TEXT], reason: HOSTILE_TEXT },
+      },
     ]),
     diagnostics: [d],
   };

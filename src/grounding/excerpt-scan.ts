@@ -1,0 +1,42 @@
+import { datesInTokens, type DateMention } from "../text/dates-in-text.js";
+import { indexWords, type WordIndex } from "../text/entities-in-text.js";
+import { normaliseRemembered } from "../text/normalize.js";
+import { numbersInTokens, type NumberMention } from "../text/numbers-in-text.js";
+import { tokenise } from "../text/tokens.js";
+
+/** What the recognisers read in one excerpt: made once per excerpt text and language. */
+export interface ExcerptScan {
+  /** The excerpt after the quote normalisation (offsets below are into this). */
+  text: string;
+  words: WordIndex;
+  dates: DateMention[];
+  numbers: NumberMention[];
+}
+
+/**
+ * Recent scans, by language and text. Many facts share an excerpt, and a 10,000-claim run
+ * shares few: first in, first out, bounded.
+ */
+const recent = new Map<string, ExcerptScan>();
+const RECENT_LIMIT = 4096;
+
+/** Languages that write a decimal comma ("1,5"): the excerpt's source `language`, first subtag. */
+const DECIMAL_COMMA = new Set(["ru", "uk", "be", "de", "fr", "es", "it", "pt", "pl", "cs", "nl"]);
+
+export function scanExcerpt(excerpt: string, language: string | undefined): ExcerptScan {
+  const decimalComma = DECIMAL_COMMA.has((language ?? "").toLowerCase().split("-")[0]!);
+  const key = `${decimalComma ? "," : "."}${excerpt}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const text = normaliseRemembered(excerpt);
+  const tokens = tokenise(text);
+  const scan: ExcerptScan = {
+    text,
+    words: indexWords(tokens),
+    dates: datesInTokens(tokens, text),
+    numbers: numbersInTokens(tokens, { decimalComma }),
+  };
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(key, scan);
+  return scan;
+}
