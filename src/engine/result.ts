@@ -87,11 +87,9 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     sources: sourceSummaries(index),
     timeline: timeline(index, outcome, new Set(claims.map((c) => c.id))),
     rules: [
-      ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: c.severity, docs: docsPath(c.id) })),
-      ...rules.map((r) => {
-        const setting = options.rules[r.id] ?? r.defaultSeverity;
-        return { id: r.id, description: r.description, severity: setting === "off" ? r.defaultSeverity : setting, docs: docsPath(r.id) };
-      }),
+      // Each rule as this run applied it: a rule turned off says "off", a built-in check made a warning says so.
+      ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: options.rules[c.id] ?? c.severity, docs: docsPath(c.id) })),
+      ...rules.map((r) => ({ id: r.id, description: r.description, severity: options.rules[r.id] ?? r.defaultSeverity, docs: docsPath(r.id) })),
     ].sort((a, b) => cmp(a.id, b.id)),
     diagnostics,
   };
