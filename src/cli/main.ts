@@ -159,6 +159,7 @@ export function baseOptions(root: string): RunOptions {
     rules: {},
     today: fromJsDate(new Date()),
     version: toolVersion(),
+    rethrowRuleErrors: process.env.CLAIMCHECK_RETHROW_RULE_ERRORS === "1",
   };
 }
 

@@ -31,6 +31,12 @@ export interface RunOptions {
    * to say that an unreadable cache was ignored. See src/cache/file-cache.ts.
    */
   cache?: { file: string; warn?: (message: string) => void };
+  /**
+   * Let an exception from a rule or an evaluation propagate instead of becoming a finding.
+   * The test suite sets it (CLAIMCHECK_RETHROW_RULE_ERRORS=1), so a rule that crashes fails
+   * the test that made it crash.
+   */
+  rethrowRuleErrors?: boolean;
   /** When set, filled in with milliseconds per phase, for the benchmark (docs/performance.md). */
   timing?: PhaseTimes;
 }
