@@ -7,6 +7,7 @@ import type { RunOptions } from "../engine/options.js";
 import { runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import type { RunResult } from "../model/result.js";
+import { stripControl } from "../reporters/escape.js";
 import { explainClaim } from "../reporters/explain.js";
 import { defaultFileNames, reporters } from "../reporters/index.js";
 import { fromJsDate } from "../time/partial-date.js";
@@ -38,11 +39,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`claimcheck: ${error.message}\n`);
+      io.stderr(`claimcheck: ${usageErrorText(error)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/**
+ * A usage error's message, line by line made safe to print. Messages that quote file-derived
+ * text escape it where they are made (so it cannot add a line); this catches what is left.
+ */
+export function usageErrorText(error: UsageError): string {
+  return error.message.split("\n").map(stripControl).join("\n");
 }
 
 function parse(argv: string[]) {
@@ -112,7 +121,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     const claim = result.claims.find((c) => c.id === id);
     if (!claim) {
       const suggestion = didYouMean(id, result.claims.map((c) => c.id));
-      throw new UsageError("unknown-claim", `no claim "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}`);
+      throw new UsageError("unknown-claim", `no claim "${stripControl(id)}"${suggestion ? ` — did you mean "${stripControl(suggestion)}"?` : ""}`);
     }
     io.stdout(explainClaim(claim, colors));
     return claim.status === "pass" ? 0 : 1;
@@ -203,7 +212,7 @@ function parseFormats(specs: string[]): FormatRequest[] {
       const suggestion = didYouMean(name, Object.keys(reporters));
       throw new UsageError(
         "unknown-format",
-        `unknown format "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${Object.keys(reporters).join(", ")}`,
+        `unknown format "${stripControl(name)}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${Object.keys(reporters).join(", ")}`,
       );
     }
     if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);

@@ -7,6 +7,8 @@ import type { LoadedDoc } from "../load/document.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { validateDoc } from "../schema/validate.js";
+import { stripControl } from "../reporters/escape.js";
+import { formatPosition } from "../reporters/labels.js";
 import { didYouMean } from "../text/suggest.js";
 import { CONFIG_FILE_NAME, type ConfigRecord, type LoadedConfig } from "./types.js";
 
@@ -21,9 +23,9 @@ export class ConfigError extends UsageError {
   }
 }
 
-/** `file:line:col  message`, the way the terminal report shows a finding. */
+/** `file:line:col  message`, the way the terminal report shows a finding; the message quotes the file, so it is made safe to print. */
 export function formatConfigDiagnostic(d: Diagnostic): string {
-  return `  ${d.at.file}:${d.at.line}:${d.at.column}  ${d.message}`;
+  return `  ${stripControl(formatPosition(d.at))}  ${stripControl(d.message)}`;
 }
 
 export interface FindConfigOptions {

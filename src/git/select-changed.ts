@@ -5,6 +5,7 @@ import type { RunOptions } from "../engine/options.js";
 import { mapWithLimit } from "../engine/run.js";
 import type { LoadLimits } from "../load/limits.js";
 import { loadYaml } from "../load/yaml-load.js";
+import { stripControl } from "../reporters/escape.js";
 import { dependencyClosure, describeReasons, describeSelection, type ClaimSelection, type ProjectFile } from "./closure.js";
 import { changedFiles, showAtCommit } from "./git.js";
 
@@ -50,7 +51,8 @@ export async function selectChangedClaims(options: RunOptions, ref: string, conf
   for (const [file, reasons] of [...selection.reasons].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(`  ${file}: ${describeReasons(reasons)}`);
   }
-  return { ...selection, base, report: `${lines.join("\n")}\n` };
+  // File names and ids come from the pull request: each line is made safe to print as one line.
+  return { ...selection, base, report: `${lines.map(stripControl).join("\n")}\n` };
 }
 
 function parseData(file: string, bytes: Uint8Array, limits: LoadLimits): unknown {
