@@ -19,7 +19,7 @@ import { timed, writeTiming } from "../cache/timing.js";
 import { parseShard, shardResult } from "../shard/partition.js";
 import { fileReader } from "./file-reader.js";
 import { HELP } from "./help.js";
-import { writeFileAtomic } from "./output.js";
+import { writeReport, type ReportFile } from "./output.js";
 import { toolVersion } from "./version.js";
 
 /** Where the CLI writes; injectable so tests run it in-process. */
@@ -132,7 +132,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (values.changed !== undefined || values.format) throw new UsageError("bad-argument", "--watch prints to the terminal; it takes neither --changed nor --format");
     return (await import("./watch.js")).watchCommand({ io, colors, root, config: values.config, select: options.select, baseOptions });
   }
-  const formats = parseFormats(values.format ?? config?.data.reports?.formats ?? defaultFormats(io.env));
+  const formats = values.format ? parseFormats(values.format, "command-line") : parseFormats(config?.data.reports?.formats ?? defaultFormats(io.env), "repository");
   if (values.changed !== undefined) {
     const { selectChangedClaims } = await import("../git/select-changed.js");
     const changed = await selectChangedClaims(options, values.changed, config && path.relative(root, config.path).split(path.sep).join("/"));
@@ -150,7 +150,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
   }
-  await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
+  const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
+  if (!written) return 2;
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
   const failed = result.summary.failed > 0 || result.summary.errors > 0;
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
@@ -200,10 +201,16 @@ export function defaultFormats(env: NodeJS.ProcessEnv): string[] {
 
 interface FormatRequest {
   name: string;
-  file?: string;
+  /** The file to write; standard output when undefined. */
+  file?: ReportFile;
 }
 
-function parseFormats(specs: string[]): FormatRequest[] {
+/**
+ * Reads `name` and `name=file` specs. A file named on the command line is the workflow's
+ * choice; a file from the configuration, and every format's default file, is the
+ * repository's, and stays inside it (src/config/report-paths.ts).
+ */
+function parseFormats(specs: string[], from: ReportFile["from"]): FormatRequest[] {
   return specs.map((spec) => {
     const eq = spec.indexOf("=");
     const name = eq < 0 ? spec : spec.slice(0, eq);
@@ -216,7 +223,9 @@ function parseFormats(specs: string[]): FormatRequest[] {
       );
     }
     if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);
-    return { name, file: file ?? defaultFileNames[name] };
+    if (file !== undefined) return { name, file: { shown: file, format: name, from } };
+    const byDefault = defaultFileNames[name];
+    return { name, file: byDefault === undefined ? undefined : { shown: byDefault, format: name, from: "repository" } };
   });
 }
 
@@ -240,19 +249,33 @@ class PrefixSet extends Set<string> {
   }
 }
 
-async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<void> {
+/**
+ * Makes every report, writes the files, and only then prints to standard output: a report
+ * that cannot be written (a full disk, a read-only file system, a path that leaves the
+ * repository) is a one-line error each, and no success line is printed before or after it.
+ * Resolves to whether every file was written.
+ */
+async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<boolean> {
   const sourceText = fileReader(root);
-  const written: string[] = [];
+  const plain = pc.createColors(false);
+  const printed: string[] = [];
+  const files: Array<{ file: ReportFile; content: string }> = [];
   for (const format of formats) {
     const reporter = reporters[format.name]!;
-    if (format.file === undefined) {
-      io.stdout(reporter(result, { colors, sourceText, verbose }));
-    } else {
-      const plain = pc.createColors(false);
-      await writeFileAtomic(path.resolve(io.cwd, format.file), reporter(result, { colors: plain, sourceText, verbose }));
-      written.push(format.file);
-    }
+    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose }));
+    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose }) });
   }
+  const written: string[] = [];
+  const failures: string[] = [];
+  for (const { file, content } of files) {
+    const problem = await writeReport(file, content, root, io.cwd);
+    if (problem === undefined) written.push(stripControl(file.shown));
+    else failures.push(`cannot write ${stripControl(file.shown)}: ${stripControl(problem)}`);
+  }
+  for (const failure of failures) io.stderr(`claimcheck: ${failure}\n`);
+  if (failures.length > 0) return false;
+  for (const text of printed) io.stdout(text);
   // On standard error, so standard output stays the one report asked for.
   if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
+  return true;
 }

@@ -10,8 +10,8 @@ import { mergeResults } from "./merge.js";
 /** What `merge` borrows from the main command line, so formats and reports work the same. */
 export interface MergeDependencies<Format> {
   defaultFormats: (env: NodeJS.ProcessEnv) => string[];
-  parseFormats: (specs: string[]) => Format[];
-  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<void>;
+  parseFormats: (specs: string[], from: "command-line" | "repository") => Format[];
+  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<boolean>;
   pickColors: (values: { color?: boolean; "no-color"?: boolean }, io: CliIO) => Colors;
 }
 
@@ -57,8 +57,8 @@ export async function runMerge<Format>(argv: string[], io: CliIO, deps: MergeDep
   const results = await Promise.all(positionals.map((file) => readResult(path.resolve(io.cwd, file), file)));
   const merged = mergeResults(results);
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const formats = deps.parseFormats(values.format ?? deps.defaultFormats(io.env));
-  await deps.writeOutputs(merged, formats, root, deps.pickColors(values, io), io, Boolean(values.verbose));
+  const formats = values.format ? deps.parseFormats(values.format, "command-line") : deps.parseFormats(deps.defaultFormats(io.env), "repository");
+  if (!(await deps.writeOutputs(merged, formats, root, deps.pickColors(values, io), io, Boolean(values.verbose)))) return 2;
   return merged.summary.failed > 0 || merged.summary.errors > 0 ? 1 : 0;
 }
 

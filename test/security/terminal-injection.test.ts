@@ -124,6 +124,7 @@ describe("file-derived text never reaches the terminal raw", () => {
       id: `id${HOSTILE}`,
       article: "a",
       file,
+      at: { file, line: 1, column: 1 },
       text: "t",
       status: "fail",
       declared: "supported",
