@@ -208,7 +208,7 @@ interface FormatRequest {
 /**
  * Reads `name` and `name=file` specs. A file named on the command line is the workflow's
  * choice; a file from the configuration, and every format's default file, is the
- * repository's, and stays inside it (src/config/report-paths.ts).
+ * repository's, and stays inside it (src/config/repository-paths.ts).
  */
 function parseFormats(specs: string[], from: ReportFile["from"]): FormatRequest[] {
   return specs.map((spec) => {

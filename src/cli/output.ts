@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { reportPathLinkProblem, reportPathMessages, reportPathProblem } from "../config/report-paths.js";
+import { reportPathLinkProblem, reportPathMessages, reportPathProblem } from "../config/repository-paths.js";
 import { renderMessage } from "../engine/render.js";
 
 /** A report file to write, and how far its path is trusted. */
@@ -14,7 +14,7 @@ export interface ReportFile {
    * Where the path came from. `command-line`: the workflow's author wrote it; it resolves
    * against the working directory and may lead anywhere, through links and devices alike.
    * `repository`: the configuration or a format's default; it resolves against the root and
-   * must stay inside it (src/config/report-paths.ts).
+   * must stay inside it (src/config/repository-paths.ts).
    */
   from: "command-line" | "repository";
 }

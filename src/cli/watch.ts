@@ -1,7 +1,6 @@
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Colors } from "picocolors/types.js";
-import { readFileSync } from "node:fs";
 import { applyConfig, sourcesDir } from "../config/apply.js";
 import { loadConfig } from "../config/load-config.js";
 import { CONFIG_FILE_NAME } from "../config/types.js";
@@ -13,6 +12,7 @@ import type { ClaimResult, RunResult } from "../model/result.js";
 import { stripControl } from "../reporters/escape.js";
 import { formatPosition } from "../reporters/labels.js";
 import { terminal } from "../reporters/terminal.js";
+import { fileReader } from "./file-reader.js";
 import { usageErrorText, type CliIO } from "./main.js";
 
 export interface WatchCommandOptions {
@@ -43,13 +43,7 @@ export async function watchCommand(options: WatchCommandOptions): Promise<number
       extraFiles: [options.config === undefined ? path.join(root, CONFIG_FILE_NAME) : path.resolve(io.cwd, options.config)],
       print: io.stdout,
       colors: options.colors,
-      sourceText: (file) => {
-        try {
-          return readFileSync(path.join(root, file), "utf8");
-        } catch {
-          return undefined;
-        }
-      },
+      sourceText: fileReader(root),
       signal: controller.signal,
     });
   } finally {

@@ -11,7 +11,7 @@ import { stripControl } from "../reporters/escape.js";
 import { formatPosition } from "../reporters/labels.js";
 import { didYouMean } from "../text/suggest.js";
 import { renderMessage } from "../engine/render.js";
-import { reportPathLinkProblem, reportPathMessages, reportPathProblem, type ReportPathProblem } from "./report-paths.js";
+import { reportPathLinkProblem, reportPathMessages, reportPathProblem, type ReportPathProblem } from "./repository-paths.js";
 import { CONFIG_FILE_NAME, type ConfigRecord, type LoadedConfig } from "./types.js";
 
 /** A configuration file that cannot be used: every problem, each at its place. Exit code 2. */

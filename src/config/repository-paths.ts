@@ -23,16 +23,24 @@ export const reportPathMessages = {
 
 export type ReportPathProblem = { messageId: keyof typeof reportPathMessages; data: Record<string, string> };
 
+/**
+ * Why a path written in a file may not name a file of the repository, from its text alone:
+ * a NUL, an absolute path, a climb out with "..", or a way into .git. Both separators and
+ * drive letters count: files are shared between machines. Undefined when it may.
+ */
+export function repositoryPathProblem(file: string): "nul" | "absolute" | "climbs" | "intoGit" | undefined {
+  if (file.includes("\0")) return "nul";
+  if (path.posix.isAbsolute(file) || path.win32.isAbsolute(file) || /^[A-Za-z]:/.test(file)) return "absolute";
+  const segments = file.split(/[\\/]/);
+  if (segments.includes("..")) return "climbs";
+  if (segments.some(isGitFolder)) return "intoGit";
+  return undefined;
+}
+
 /** Why a repository report path may not be used, from its text alone; undefined when it may. */
 export function reportPathProblem(file: string, format: string): ReportPathProblem | undefined {
-  const data = { file, format };
-  if (file.includes("\0")) return { messageId: "nul", data };
-  // Both separators and drive letters: a configuration is shared between machines.
-  if (path.posix.isAbsolute(file) || path.win32.isAbsolute(file) || /^[A-Za-z]:/.test(file)) return { messageId: "absolute", data };
-  const segments = file.split(/[\\/]/);
-  if (segments.includes("..")) return { messageId: "climbs", data };
-  if (segments.some(isGitFolder)) return { messageId: "intoGit", data };
-  return undefined;
+  const messageId = repositoryPathProblem(file);
+  return messageId === undefined ? undefined : { messageId, data: { file, format } };
 }
 
 /**
