@@ -138,7 +138,9 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     const changed = await selectChangedClaims(options, values.changed, config && path.relative(root, config.path).split(path.sep).join("/"));
     io.stderr(changed.report);
     const byPath = options.select;
-    options.select = byPath ? new Set([...changed.files].filter((f) => byPath.has(f))) : changed.files;
+    const claims = byPath ? [...changed.files].filter((f) => byPath.has(f)) : changed.files;
+    // Changed sources, registries and article maps are checked themselves, cited or not.
+    options.select = new Set([...claims, ...changed.checkedFiles]);
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const full = await runCheck(options);

@@ -44,10 +44,11 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   if (options.select) {
     // A selected run (paths, --changed, a shard) reports the selected claims and what they
     // depend on: the sources they cite, their articles' own records, the registry, and any
-    // other file selected by name. Whether a source is cited at all is a whole-run question.
+    // other file selected by name (with --changed: every changed file). Whether a source is
+    // cited at all is a whole-run question, asked only of a source selected by name.
     const relevant = relevantFiles(index, selected);
     diagnostics = diagnostics.filter((d) =>
-      claimIdOfFile.has(d.at.file) ? selected(d.at.file) : d.ruleId !== "orphan-source" && (relevant.has(d.at.file) || selected(d.at.file)),
+      claimIdOfFile.has(d.at.file) ? selected(d.at.file) : selected(d.at.file) || (d.ruleId !== "orphan-source" && relevant.has(d.at.file)),
     );
   }
   const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
