@@ -110,7 +110,12 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
   const options = applyConfig(baseOptions(root), config?.data);
   if (values.cache || values["cache-location"] !== undefined) {
-    options.cache = { file: cacheFileFor(root, values["cache-location"], io.cwd), warn: (message) => io.stderr(`claimcheck: ${message}\n`) };
+    const file = cacheFileFor(root, values["cache-location"], io.cwd);
+    const warn = (message: string) => io.stderr(`claimcheck: ${stripControl(message)}\n`);
+    const { cacheKey, refuseTrackedCache } = await import("../cache/cache-key.js");
+    await refuseTrackedCache(root, file);
+    const key = await cacheKey(root, io.env, warn);
+    if (key) options.cache = { file, key, warn };
   }
   if (io.env.CLAIMCHECK_TIMING) options.timing = {};
 

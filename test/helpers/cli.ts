@@ -14,13 +14,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process in `cwd`, without colour, and captures what it prints. */
+/**
+ * Runs the CLI in-process in `cwd`, without colour, and captures what it prints. The cache's
+ * key goes where the test process's XDG_CACHE_HOME says (src/cache/cache-key.ts).
+ */
 export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
     cwd,
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, ...env },
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     isTTY: false,
