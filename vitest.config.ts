@@ -9,5 +9,7 @@ export default defineConfig({
     pool: "forks",
     // A rule that throws fails the test that made it throw, instead of becoming a finding.
     env: { CLAIMCHECK_RETHROW_RULE_ERRORS: "1" },
+    // Each run has a temporary folder of its own, and fails if a test leaves anything in it.
+    globalSetup: ["test/helpers/temp-folders.ts"],
   },
 });

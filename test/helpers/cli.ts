@@ -16,7 +16,7 @@ export interface CliRun {
 
 /**
  * Runs the CLI in-process in `cwd`, without colour, and captures what it prints. The cache's
- * key goes where the test process's XDG_CACHE_HOME says (src/cache/cache-key.ts).
+ * key folder is the test run's own (test/helpers/temp-folders.ts), never the machine's home.
  */
 export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   let stdout = "";
