@@ -64,7 +64,7 @@ export async function cacheKey(root: string, env: NodeJS.ProcessEnv, warn: (mess
 
 /** Whether `file` (which may not exist yet) lies inside the repository at `root`, links resolved. */
 async function insideRepository(root: string, file: string): Promise<boolean> {
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
   let existing = path.dirname(file);
   const rest = [path.basename(file)];
   for (;;) {

@@ -49,7 +49,8 @@ export function reportPathProblem(file: string, format: string): ReportPathProbl
  * outside its `.git`. Folders still to be made cannot be links. Undefined when the path may be used.
  */
 export async function reportPathLinkProblem(root: string, file: string, format: string): Promise<ReportPathProblem | undefined> {
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch(() => undefined);
+  if (realRoot === undefined) return undefined; // no repository there: the run says so itself
   let existing = path.dirname(path.resolve(root, file));
   let real: string | undefined;
   while (real === undefined) {
