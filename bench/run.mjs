@@ -127,7 +127,7 @@ function benchSize(size) {
   const timingFile = path.join(scratch, "timing.json");
   const check = (extra) => {
     rmSync(timingFile, { force: true });
-    const m = measure(process.execPath, [CLI, "-C", dir, "--format", "terminal", "--format", `json=${path.join(scratch, "result.json")}`, ...extra], { env: { CLAIMCHECK_TIMING: timingFile } });
+    const m = measure(process.execPath, [CLI, "-C", dir, "--format", "terminal", "--format", `json=${path.join(scratch, "result.json")}`, ...extra], { env: { CLAIMCHECK_TIMING: timingFile, XDG_CACHE_HOME: path.join(scratch, "cache-home") } });
     return { ...m, timing: JSON.parse(readFileSync(timingFile, "utf8")) };
   };
   process.stderr.write(`${size} claims: floor … `);

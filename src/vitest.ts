@@ -19,6 +19,8 @@ import type { Diagnostic } from "./model/diagnostic.js";
 import type { ClaimResult, RunResult } from "./model/result.js";
 import { runCheck } from "./engine/run.js";
 import { codeFrame } from "./reporters/code-frame.js";
+import { stripControl } from "./reporters/escape.js";
+import { formatPosition } from "./reporters/labels.js";
 
 export interface ClaimTestOptions {
   /** The repository root: where claims/, sources/ and claimcheck.config.yaml are. Default: the working directory. */
@@ -56,9 +58,10 @@ export async function defineClaimTests(options: ClaimTestOptions = {}): Promise<
   const sourceText = fileReader(root);
   const articles = [...new Set(result.claims.map((c) => c.article))].sort();
   for (const article of articles) {
-    describe(article, () => {
+    // Test names and messages reach the terminal and CI logs: file-derived text is made safe to print.
+    describe(stripControl(article), () => {
       for (const claim of result.claims.filter((c) => c.article === article)) {
-        it(claim.id, () => {
+        it(stripControl(claim.id), () => {
           if (claim.status === "fail") throw new ClaimCheckFailure(claimFailureMessage(claim, sourceText));
         });
       }
@@ -81,7 +84,7 @@ export function claimFailureMessage(claim: ClaimResult, sourceText: (file: strin
   const errors = claim.diagnostics.filter((d) => d.severity === "error");
   const warnings = claim.diagnostics.filter((d) => d.severity === "warning");
   const verdicts = claim.derived ? `declared ${claim.declared ?? "no verdict"}, derived ${claim.derived}` : `declared ${claim.declared ?? "no verdict"}`;
-  const head = `${claim.id} (${claim.file}): ${verdicts}; ${count(errors.length, "error")}${warnings.length ? `, ${count(warnings.length, "warning")}` : ""}`;
+  const head = `${stripControl(claim.id)} (${stripControl(claim.file)}): ${verdicts}; ${count(errors.length, "error")}${warnings.length ? `, ${count(warnings.length, "warning")}` : ""}`;
   return [head, ...[...errors, ...warnings].map((d) => describeDiagnostic(d, sourceText))].join("\n\n");
 }
 
@@ -104,10 +107,10 @@ export function filesFailureMessage(
 const plain = pc.createColors(false);
 
 function describeDiagnostic(d: Diagnostic, sourceText: (file: string) => string | undefined): string {
-  const lines = [`${d.at.file}:${d.at.line}:${d.at.column}  ${d.severity}  ${d.message}  (${d.ruleId}${d.docs ? `, ${d.docs}` : ""})`];
+  const lines = [`${stripControl(formatPosition(d.at))}  ${d.severity}  ${stripControl(d.message)}  (${d.ruleId}${d.docs ? `, ${d.docs}` : ""})`];
   const text = sourceText(d.at.file);
   if (text !== undefined) lines.push(indent(codeFrame(text, d.at, plain), "  "));
-  for (const r of d.related ?? []) lines.push(`  ${r.at.file}:${r.at.line}:${r.at.column}  ${r.message}`);
+  for (const r of d.related ?? []) lines.push(`  ${stripControl(formatPosition(r.at))}  ${stripControl(r.message)}`);
   return lines.join("\n");
 }
 

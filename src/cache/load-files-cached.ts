@@ -25,7 +25,7 @@ export async function loadFiles(files: readonly DiscoveredFile[], options: RunOp
     );
   }
   const cache = options.cache
-    ? await timed(options.timing, "cache", () => FileCache.open(options.cache!.file, cacheFingerprint(options), options.cache!.warn ?? (() => {})))
+    ? await timed(options.timing, "cache", () => FileCache.open(options.cache!.file, cacheFingerprint(options), options.cache!.key, options.cache!.warn ?? (() => {})))
     : undefined;
   const loaded = await loadProject(files, options, cache, options.timing);
   if (cache) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import type { DiscoveredFile } from "../engine/discover.js";
+import { renderMessage } from "../engine/render.js";
 import type { LoadedFile } from "../engine/load-files.js";
 import type { RunOptions } from "../engine/options.js";
 import { readSnapshot } from "../engine/snapshot.js";
@@ -260,7 +261,7 @@ function readError(file: string, detail: string): Diagnostic {
     ruleId: "parse",
     messageId: "readError",
     data: { detail },
-    message: loaderMessages.readError.replace("{detail}", detail),
+    message: renderMessage(loaderMessages.readError, { detail }),
     severity: "error",
     at: { file, line: 1, column: 1 },
     docs: "docs/rules/parse.md",

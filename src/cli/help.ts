@@ -17,7 +17,9 @@ Options
                               File formats without "=file" go to reports/ (html →
                               reports/index.html). Without --format: the terminal report,
                               and every file format into reports/ (JSON: reports/result.json);
-                              GitHub annotations too when GITHUB_ACTIONS=true
+                              GitHub annotations too when GITHUB_ACTIONS=true. Default and
+                              configured files stay inside the repository; a path outside
+                              comes only from here
   -C, --root <dir>            repository root (default: the current directory)
       --config <file>         configuration file (default: claimcheck.config.yaml at the root,
                               if there is one; it can set the default formats)
@@ -30,7 +32,9 @@ Options
       --cache                 keep each file's parse and schema check between runs, in
                               node_modules/.cache/claimcheck (a changed file, the tool's
                               version, the schemas or the configuration invalidate it)
-      --cache-location <dir>  keep the cache there instead (implies --cache)
+      --cache-location <dir>  keep the cache there instead (implies --cache); never a place
+                              git tracks. The cache is signed with a key of this machine's
+                              (docs/security.md)
       --shard <i/n>           report the i-th of n parts of the claims, for a CI matrix;
                               combine the parts with claimcheck merge (docs/performance.md)
       --verbose               list every finding (repeated warnings are folded otherwise)

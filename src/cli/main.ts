@@ -7,6 +7,7 @@ import type { RunOptions } from "../engine/options.js";
 import { runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import type { RunResult } from "../model/result.js";
+import { stripControl } from "../reporters/escape.js";
 import { explainClaim } from "../reporters/explain.js";
 import { defaultFileNames, reporters } from "../reporters/index.js";
 import { fromJsDate } from "../time/partial-date.js";
@@ -18,7 +19,7 @@ import { timed, writeTiming } from "../cache/timing.js";
 import { parseShard, shardResult } from "../shard/partition.js";
 import { fileReader } from "./file-reader.js";
 import { HELP } from "./help.js";
-import { writeFileAtomic } from "./output.js";
+import { writeReport, type ReportFile } from "./output.js";
 import { toolVersion } from "./version.js";
 
 /** Where the CLI writes; injectable so tests run it in-process. */
@@ -38,11 +39,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`claimcheck: ${error.message}\n`);
+      io.stderr(`claimcheck: ${usageErrorText(error)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/**
+ * A usage error's message, line by line made safe to print. Messages that quote file-derived
+ * text escape it where they are made (so it cannot add a line); this catches what is left.
+ */
+export function usageErrorText(error: UsageError): string {
+  return error.message.split("\n").map(stripControl).join("\n");
 }
 
 function parse(argv: string[]) {
@@ -101,7 +110,12 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
   const options = applyConfig(baseOptions(root), config?.data);
   if (values.cache || values["cache-location"] !== undefined) {
-    options.cache = { file: cacheFileFor(root, values["cache-location"], io.cwd), warn: (message) => io.stderr(`claimcheck: ${message}\n`) };
+    const file = cacheFileFor(root, values["cache-location"], io.cwd);
+    const warn = (message: string) => io.stderr(`claimcheck: ${stripControl(message)}\n`);
+    const { cacheKey, refuseTrackedCache } = await import("../cache/cache-key.js");
+    await refuseTrackedCache(root, file);
+    const key = await cacheKey(root, io.env, warn);
+    if (key) options.cache = { file, key, warn };
   }
   if (io.env.CLAIMCHECK_TIMING) options.timing = {};
 
@@ -112,7 +126,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     const claim = result.claims.find((c) => c.id === id);
     if (!claim) {
       const suggestion = didYouMean(id, result.claims.map((c) => c.id));
-      throw new UsageError("unknown-claim", `no claim "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}`);
+      throw new UsageError("unknown-claim", `no claim "${stripControl(id)}"${suggestion ? ` — did you mean "${stripControl(suggestion)}"?` : ""}`);
     }
     io.stdout(explainClaim(claim, colors));
     return claim.status === "pass" ? 0 : 1;
@@ -123,13 +137,15 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (values.changed !== undefined || values.format) throw new UsageError("bad-argument", "--watch prints to the terminal; it takes neither --changed nor --format");
     return (await import("./watch.js")).watchCommand({ io, colors, root, config: values.config, select: options.select, baseOptions });
   }
-  const formats = parseFormats(values.format ?? config?.data.reports?.formats ?? defaultFormats(io.env));
+  const formats = values.format ? parseFormats(values.format, "command-line") : parseFormats(config?.data.reports?.formats ?? defaultFormats(io.env), "repository");
   if (values.changed !== undefined) {
     const { selectChangedClaims } = await import("../git/select-changed.js");
     const changed = await selectChangedClaims(options, values.changed, config && path.relative(root, config.path).split(path.sep).join("/"));
     io.stderr(changed.report);
     const byPath = options.select;
-    options.select = byPath ? new Set([...changed.files].filter((f) => byPath.has(f))) : changed.files;
+    const claims = byPath ? [...changed.files].filter((f) => byPath.has(f)) : changed.files;
+    // Changed sources, registries and article maps are checked themselves, cited or not.
+    options.select = new Set([...claims, ...changed.checkedFiles]);
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const full = await runCheck(options);
@@ -141,7 +157,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
   }
-  await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
+  const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
+  if (!written) return 2;
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
   const failed = result.summary.failed > 0 || result.summary.errors > 0;
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
@@ -159,6 +176,7 @@ export function baseOptions(root: string): RunOptions {
     rules: {},
     today: fromJsDate(new Date()),
     version: toolVersion(),
+    rethrowRuleErrors: process.env.CLAIMCHECK_RETHROW_RULE_ERRORS === "1",
   };
 }
 
@@ -190,10 +208,16 @@ export function defaultFormats(env: NodeJS.ProcessEnv): string[] {
 
 interface FormatRequest {
   name: string;
-  file?: string;
+  /** The file to write; standard output when undefined. */
+  file?: ReportFile;
 }
 
-function parseFormats(specs: string[]): FormatRequest[] {
+/**
+ * Reads `name` and `name=file` specs. A file named on the command line is the workflow's
+ * choice; a file from the configuration, and every format's default file, is the
+ * repository's, and stays inside it (src/config/repository-paths.ts).
+ */
+function parseFormats(specs: string[], from: ReportFile["from"]): FormatRequest[] {
   return specs.map((spec) => {
     const eq = spec.indexOf("=");
     const name = eq < 0 ? spec : spec.slice(0, eq);
@@ -202,11 +226,13 @@ function parseFormats(specs: string[]): FormatRequest[] {
       const suggestion = didYouMean(name, Object.keys(reporters));
       throw new UsageError(
         "unknown-format",
-        `unknown format "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${Object.keys(reporters).join(", ")}`,
+        `unknown format "${stripControl(name)}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${Object.keys(reporters).join(", ")}`,
       );
     }
     if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);
-    return { name, file: file ?? defaultFileNames[name] };
+    if (file !== undefined) return { name, file: { shown: file, format: name, from } };
+    const byDefault = defaultFileNames[name];
+    return { name, file: byDefault === undefined ? undefined : { shown: byDefault, format: name, from: "repository" } };
   });
 }
 
@@ -230,19 +256,33 @@ class PrefixSet extends Set<string> {
   }
 }
 
-async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<void> {
+/**
+ * Makes every report, writes the files, and only then prints to standard output: a report
+ * that cannot be written (a full disk, a read-only file system, a path that leaves the
+ * repository) is a one-line error each, and no success line is printed before or after it.
+ * Resolves to whether every file was written.
+ */
+async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<boolean> {
   const sourceText = fileReader(root);
-  const written: string[] = [];
+  const plain = pc.createColors(false);
+  const printed: string[] = [];
+  const files: Array<{ file: ReportFile; content: string }> = [];
   for (const format of formats) {
     const reporter = reporters[format.name]!;
-    if (format.file === undefined) {
-      io.stdout(reporter(result, { colors, sourceText, verbose }));
-    } else {
-      const plain = pc.createColors(false);
-      await writeFileAtomic(path.resolve(io.cwd, format.file), reporter(result, { colors: plain, sourceText, verbose }));
-      written.push(format.file);
-    }
+    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose }));
+    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose }) });
   }
+  const written: string[] = [];
+  const failures: string[] = [];
+  for (const { file, content } of files) {
+    const problem = await writeReport(file, content, root, io.cwd);
+    if (problem === undefined) written.push(stripControl(file.shown));
+    else failures.push(`cannot write ${stripControl(file.shown)}: ${stripControl(problem)}`);
+  }
+  for (const failure of failures) io.stderr(`claimcheck: ${failure}\n`);
+  if (failures.length > 0) return false;
+  for (const text of printed) io.stdout(text);
   // On standard error, so standard output stays the one report asked for.
   if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
+  return true;
 }

@@ -1,7 +1,6 @@
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Colors } from "picocolors/types.js";
-import { readFileSync } from "node:fs";
 import { applyConfig, sourcesDir } from "../config/apply.js";
 import { loadConfig } from "../config/load-config.js";
 import { CONFIG_FILE_NAME } from "../config/types.js";
@@ -10,8 +9,11 @@ import { runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ClaimResult, RunResult } from "../model/result.js";
+import { stripControl } from "../reporters/escape.js";
+import { formatPosition } from "../reporters/labels.js";
 import { terminal } from "../reporters/terminal.js";
-import type { CliIO } from "./main.js";
+import { fileReader } from "./file-reader.js";
+import { usageErrorText, type CliIO } from "./main.js";
 
 export interface WatchCommandOptions {
   io: CliIO;
@@ -41,13 +43,7 @@ export async function watchCommand(options: WatchCommandOptions): Promise<number
       extraFiles: [options.config === undefined ? path.join(root, CONFIG_FILE_NAME) : path.resolve(io.cwd, options.config)],
       print: io.stdout,
       colors: options.colors,
-      sourceText: (file) => {
-        try {
-          return readFileSync(path.join(root, file), "utf8");
-        } catch {
-          return undefined;
-        }
-      },
+      sourceText: fileReader(root),
       signal: controller.signal,
     });
   } finally {
@@ -118,7 +114,7 @@ export async function watchClaims(options: WatchOptions): Promise<void> {
       result = await runCheck(runOptions);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      print(`${colors.red("claimcheck:")} ${error.message}\n`);
+      print(`${colors.red("claimcheck:")} ${usageErrorText(error)}\n`);
       return;
     }
     if (signal.aborted) return;
@@ -192,8 +188,10 @@ function ignored(file: string): boolean {
   return name.startsWith(".") || name.endsWith("~") || /\.(swp|swx|tmp)$/.test(name) || /^\d+$/.test(name);
 }
 
+/** Names of changed files, as the file system gave them: made safe to print. */
 function listFiles(files: string[]): string {
-  return files.length <= 3 ? files.join(", ") : `${files.slice(0, 3).join(", ")} and ${files.length - 3} more`;
+  const shown = files.slice(0, 3).map(stripControl).join(", ");
+  return files.length <= 3 ? shown : `${shown} and ${files.length - 3} more`;
 }
 
 /**
@@ -208,7 +206,7 @@ export function describeResultChanges(before: RunResult, after: RunResult, color
   for (const claim of after.claims) {
     const old = beforeClaims.get(claim.file);
     if (!old) {
-      lines.push(`${mark(claim, colors)} ${claim.id}  ${claimState(claim)}  ${colors.dim("(new)")}`);
+      lines.push(`${mark(claim, colors)} ${stripControl(claim.id)}  ${claimState(claim)}  ${colors.dim("(new)")}`);
       for (const d of claim.diagnostics) lines.push(`    ${colors.red("+")} ${formatDiagnostic(d, colors)}`);
       continue;
     }
@@ -217,12 +215,12 @@ export function describeResultChanges(before: RunResult, after: RunResult, color
     const stateChanged = claimState(old) !== claimState(claim);
     if (!stateChanged && added.length === 0 && removed.length === 0) continue;
     const was = stateChanged ? `  ${colors.dim(`(was ${claimState(old)})`)}` : "";
-    lines.push(`${mark(claim, colors)} ${claim.id}  ${claimState(claim)}${was}`);
+    lines.push(`${mark(claim, colors)} ${stripControl(claim.id)}  ${claimState(claim)}${was}`);
     for (const d of added) lines.push(`    ${colors.red("+")} ${formatDiagnostic(d, colors)}`);
     for (const d of removed) lines.push(`    ${colors.green("-")} ${colors.dim(`${formatDiagnostic(d, colors)} (gone)`)}`);
   }
   for (const claim of before.claims) {
-    if (!afterClaims.has(claim.file)) lines.push(`${colors.dim("-")} ${claim.id}  ${colors.dim(`removed (${claim.file})`)}`);
+    if (!afterClaims.has(claim.file)) lines.push(`${colors.dim("-")} ${stripControl(claim.id)}  ${colors.dim(`removed (${stripControl(claim.file)})`)}`);
   }
   const otherBefore = before.diagnostics.filter((d) => !beforeClaims.has(d.at.file));
   const otherAfter = after.diagnostics.filter((d) => !afterClaims.has(d.at.file));
@@ -263,5 +261,5 @@ function diagnosticDelta(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
 
 function formatDiagnostic(d: Diagnostic, colors: Colors): string {
   const severity = d.severity === "error" ? colors.red("error") : colors.yellow("warning");
-  return `${d.at.file}:${d.at.line}:${d.at.column}  ${severity}  ${d.message}  ${colors.dim(d.ruleId)}`;
+  return `${stripControl(formatPosition(d.at))}  ${severity}  ${stripControl(d.message)}  ${colors.dim(stripControl(d.ruleId))}`;
 }

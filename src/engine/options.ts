@@ -27,10 +27,17 @@ export interface RunOptions {
   /** The tool's version, for the result document. */
   version: string;
   /**
-   * Keep each file's load and validation between runs (`--cache`): the cache file, and where
-   * to say that an unreadable cache was ignored. See src/cache/file-cache.ts.
+   * Keep each file's load and validation between runs (`--cache`): the cache file, the key
+   * that signs it (kept outside the repository; src/cache/cache-key.ts), and where to say
+   * that an unreadable cache was ignored. See src/cache/file-cache.ts.
    */
-  cache?: { file: string; warn?: (message: string) => void };
+  cache?: { file: string; key: Uint8Array; warn?: (message: string) => void };
+  /**
+   * Let an exception from a rule or an evaluation propagate instead of becoming a finding.
+   * The test suite sets it (CLAIMCHECK_RETHROW_RULE_ERRORS=1), so a rule that crashes fails
+   * the test that made it crash.
+   */
+  rethrowRuleErrors?: boolean;
   /** When set, filled in with milliseconds per phase, for the benchmark (docs/performance.md). */
   timing?: PhaseTimes;
 }

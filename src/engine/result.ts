@@ -45,10 +45,11 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   if (options.select) {
     // A selected run (paths, --changed, a shard) reports the selected claims and what they
     // depend on: the sources they cite, their articles' own records, the registry, and any
-    // other file selected by name. Whether a source is cited at all is a whole-run question.
+    // other file selected by name (with --changed: every changed file). Whether a source is
+    // cited at all is a whole-run question, asked only of a source selected by name.
     const relevant = relevantFiles(index, selected);
     diagnostics = diagnostics.filter((d) =>
-      claimIdOfFile.has(d.at.file) ? selected(d.at.file) : d.ruleId !== "orphan-source" && (relevant.has(d.at.file) || selected(d.at.file)),
+      claimIdOfFile.has(d.at.file) ? selected(d.at.file) : selected(d.at.file) || (d.ruleId !== "orphan-source" && relevant.has(d.at.file)),
     );
   }
   const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
@@ -88,11 +89,9 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     sources: sourceSummaries(index),
     timeline: timeline(index, outcome, new Set(claims.map((c) => c.id))),
     rules: [
-      ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: c.severity, docs: docsPath(c.id) })),
-      ...rules.map((r) => {
-        const setting = options.rules[r.id] ?? r.defaultSeverity;
-        return { id: r.id, description: r.description, severity: setting === "off" ? r.defaultSeverity : setting, docs: docsPath(r.id) };
-      }),
+      // Each rule as this run applied it: a rule turned off says "off", a built-in check made a warning says so.
+      ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: options.rules[c.id] ?? c.severity, docs: docsPath(c.id) })),
+      ...rules.map((r) => ({ id: r.id, description: r.description, severity: options.rules[r.id] ?? r.defaultSeverity, docs: docsPath(r.id) })),
     ].sort((a, b) => cmp(a.id, b.id)),
     diagnostics,
   };

@@ -44,18 +44,33 @@ export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcom
   });
   const indexed = performance.now();
   addTime(options.timing, "index", indexed - started);
+  const diagnostics: Diagnostic[] = loaded.flatMap((l) => l.diagnostics);
   const evaluations = new Map<string, Evaluation>();
   for (const claim of index.claims) {
     if (evaluations.has(claim.id)) continue; // duplicate ids: unique-id reports them
-    const evaluation = evaluateClaim(claim, index);
-    if (evaluation) evaluations.set(claim.id, evaluation);
+    try {
+      const evaluation = evaluateClaim(claim, index);
+      if (evaluation) evaluations.set(claim.id, evaluation);
+    } catch (error) {
+      if (options.rethrowRuleErrors) throw error;
+      diagnostics.push(crashed("assertion-holds", "evaluationCrashed", error, claim.doc.file));
+    }
   }
-  const diagnostics: Diagnostic[] = loaded.flatMap((l) => l.diagnostics);
   for (const rule of rules) {
     const setting = options.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === "off") continue;
-    const report = (r: Report) => diagnostics.push(toDiagnostic(rule, setting, r));
-    rule.check({ index, evaluations, report });
+    // A rule's findings count only when it finishes: a rule that throws gives one finding
+    // that names it and the file it was on, and every other rule still runs (ESLint and
+    // markdownlint do the same). Tests rethrow, so a crash fails them loudly.
+    const found: Diagnostic[] = [];
+    const report = (r: Report) => void found.push(toDiagnostic(rule, setting, r));
+    try {
+      rule.check({ index, evaluations, report });
+      for (const d of found) diagnostics.push(d);
+    } catch (error) {
+      if (options.rethrowRuleErrors) throw error;
+      diagnostics.push(crashed(rule.id, "ruleCrashed", error, fileWhereRuleThrows(rule, index, evaluations)));
+    }
   }
   for (const check of builtinChecks) {
     if (options.rules[check.id] === "warning") {
@@ -88,6 +103,52 @@ function toDiagnostic(rule: Rule, severity: "error" | "warning", report: Report)
     });
   }
   return diagnostic;
+}
+
+/** Wording of the engine's own findings, by message id. */
+export const engineMessages = {
+  ruleCrashed: 'rule "{rule}" crashed: {error}; the rule\'s other findings are left out. This is a bug in claimcheck: please report it',
+  evaluationCrashed: 'evaluating the assert crashed: {error}. This is a bug in claimcheck: please report it',
+} as const;
+
+/** The finding that stands in for a rule (or an evaluation) that threw, at the top of the file it was on. */
+function crashed(ruleId: string, messageId: keyof typeof engineMessages, error: unknown, file: string | undefined): Diagnostic {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const data = { rule: ruleId, error: text.split("\n")[0]!, file: file ?? null };
+  return {
+    ruleId,
+    messageId,
+    data,
+    message: renderMessage(engineMessages[messageId], data),
+    severity: "error",
+    // With no file to blame, the finding points at the root, so it is still listed.
+    at: { file: file ?? ".", line: 1, column: 1 },
+    docs: docsPath(ruleId),
+  };
+}
+
+/**
+ * The file a rule was checking when it threw: the rule runs again over an index whose lists
+ * remember the last claim, source or article handed out. Only after a crash, so a run that
+ * goes well pays nothing. Rules are pure, so the second run throws where the first did.
+ */
+function fileWhereRuleThrows(rule: Rule, index: ProjectIndex, evaluations: ReadonlyMap<string, Evaluation>): string | undefined {
+  let last: string | undefined;
+  const watched = <T extends { doc: { file: string } }>(list: T[]): T[] =>
+    new Proxy(list, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof key === "string" && /^\d+$/.test(key)) last = (value as T | undefined)?.doc.file ?? last;
+        return value;
+      },
+    });
+  const tracked: ProjectIndex = { ...index, claims: watched(index.claims), sourceList: watched(index.sourceList), articleList: watched(index.articleList) };
+  try {
+    rule.check({ index: tracked, evaluations, report: () => {} });
+  } catch {
+    return last;
+  }
+  return undefined; // it did not throw again: nothing to blame
 }
 
 /** Drops exact repeats and orders by file, line, column, rule, message. */

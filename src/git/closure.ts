@@ -47,6 +47,12 @@ export interface ClaimSelection {
   deletedClaims: string[];
   /** How many changed files concern the check at all (claims, sources, registry, snapshots, configuration). */
   relevantChanges: number;
+  /**
+   * Changed files of the working tree that are not claims — sources (or the sources whose
+   * snapshot changed), the registry, article maps — each checked itself, whether or not a
+   * claim depends on it: a broken source that no claim cites still fails the run.
+   */
+  checkedFiles: Set<string>;
 }
 
 /**
@@ -74,6 +80,7 @@ export function dependencyClosure(input: ClosureInput): ClaimSelection {
   const changedArticles = new Set<string>();
   const changedSources = new Set<string>();
   const changedEntities = new Set<string>();
+  const checkedFiles = new Set<string>();
   let configChanged = false;
   let relevantChanges = 0;
 
@@ -86,6 +93,7 @@ export function dependencyClosure(input: ClosureInput): ClaimSelection {
     const role = roleOf(change.file);
     const now = working.get(change.file)?.data;
     const before = input.baseData.get(change.file);
+    if (role !== undefined && role !== "claim" && change.status !== "deleted" && working.has(change.file)) checkedFiles.add(change.file);
     switch (role) {
       case "claim":
         if (change.status === "deleted") deletedClaims.push(change.file);
@@ -105,7 +113,10 @@ export function dependencyClosure(input: ClosureInput): ClaimSelection {
         // Not a claim or a source: perhaps the stored text of a source (its snapshot).
         const owners = sources.filter((s) => snapshotFile(s) === change.file);
         if (owners.length === 0) continue;
-        for (const owner of owners) changedSources.add(idOf(owner.data, owner.file));
+        for (const owner of owners) {
+          changedSources.add(idOf(owner.data, owner.file));
+          checkedFiles.add(owner.file);
+        }
       }
     }
     relevantChanges++;
@@ -154,6 +165,7 @@ export function dependencyClosure(input: ClosureInput): ClaimSelection {
     reasons,
     deletedClaims: deletedClaims.sort(),
     relevantChanges,
+    checkedFiles,
   };
 }
 
@@ -166,9 +178,10 @@ const ORDER: Array<SelectionReason["kind"]> = ["changed", "config", "article", "
 export function describeSelection(selection: ClaimSelection, ref: string): string {
   const head = `selected ${selection.files.size} of ${selection.total} claim${selection.total === 1 ? "" : "s"} (changes since ${ref})`;
   const deleted = selection.deletedClaims.length > 0 ? `; ${count(selection.deletedClaims.length, "claim file")} deleted` : "";
+  const checked = selection.checkedFiles.size > 0 ? `; ${count(selection.checkedFiles.size, "changed file")} checked ${selection.checkedFiles.size === 1 ? "itself" : "themselves"}` : "";
   if (selection.files.size === 0) {
     const why = selection.relevantChanges === 0 ? "no claim, source, entity or snapshot changed" : "no claim depends on what changed";
-    return `${head}: ${why}${deleted}`;
+    return `${head}: ${why}${deleted}${checked}`;
   }
   const groups = new Map<string, { claims: number; ids: Set<string>; render: (n: number, ids: string[]) => string }>();
   const group = (key: string, render: (n: number, ids: string[]) => string) => {
@@ -210,7 +223,7 @@ export function describeSelection(selection: ClaimSelection, ref: string): strin
     }
   }
   const keys = ["changed", "config", "article", "source", "deleted", "entity"].filter((k) => groups.has(k));
-  return `${head}: ${keys.map((k) => groups.get(k)!.render(groups.get(k)!.claims, [...groups.get(k)!.ids].sort())).join(", ")}${deleted}`;
+  return `${head}: ${keys.map((k) => groups.get(k)!.render(groups.get(k)!.claims, [...groups.get(k)!.ids].sort())).join(", ")}${deleted}${checked}`;
 }
 
 /** Every reason of one claim in words: `cites changed source x; uses changed entity y`. */
@@ -303,7 +316,8 @@ function walk(value: unknown, visit: (key: string, value: string) => void, key =
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, visit, k);
 }
 
-function snapshotFile(source: ProjectFile): string | undefined {
+/** The path of a source's snapshot, relative to the root, as the record names it (links not resolved). */
+export function snapshotFile(source: ProjectFile): string | undefined {
   const snapshot = (source.data as { snapshot?: { path?: unknown } } | undefined)?.snapshot?.path;
   if (typeof snapshot !== "string") return undefined;
   return path.posix.normalize(path.posix.join(path.posix.dirname(source.file), snapshot));

@@ -1,12 +1,13 @@
-import { readFile } from "node:fs/promises";
+import { readFile, readlink, realpath } from "node:fs/promises";
 import path from "node:path";
 import { discover } from "../engine/discover.js";
 import type { RunOptions } from "../engine/options.js";
 import { mapWithLimit } from "../engine/run.js";
 import type { LoadLimits } from "../load/limits.js";
 import { loadYaml } from "../load/yaml-load.js";
-import { dependencyClosure, describeReasons, describeSelection, type ClaimSelection, type ProjectFile } from "./closure.js";
-import { changedFiles, showAtCommit } from "./git.js";
+import { stripControl } from "../reporters/escape.js";
+import { dependencyClosure, describeReasons, describeSelection, snapshotFile, type ClaimSelection, type ProjectFile } from "./closure.js";
+import { changedFiles, showAtCommit, type FileChange } from "./git.js";
 
 export interface ChangedSelection extends ClaimSelection {
   /** The commit compared against. */
@@ -40,7 +41,7 @@ export async function selectChangedClaims(options: RunOptions, ref: string, conf
   );
   const selection = dependencyClosure({
     files,
-    changes,
+    changes: [...changes, ...(await changesThroughLinks(options.root, changes, files))],
     baseData,
     claimGlobs: options.claims,
     sourceGlobs: options.sources,
@@ -50,10 +51,63 @@ export async function selectChangedClaims(options: RunOptions, ref: string, conf
   for (const [file, reasons] of [...selection.reasons].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(`  ${file}: ${describeReasons(reasons)}`);
   }
-  return { ...selection, base, report: `${lines.join("\n")}\n` };
+  for (const file of [...selection.checkedFiles].sort()) lines.push(`  ${file}: changed, checked itself`);
+  // File names and ids come from the pull request: each line is made safe to print as one line.
+  return { ...selection, base, report: `${lines.map(stripControl).join("\n")}\n` };
 }
 
 function parseData(file: string, bytes: Uint8Array, limits: LoadLimits): unknown {
   const outcome = loadYaml(file, bytes, limits);
   return outcome.ok ? outcome.doc.data : undefined;
+}
+
+/**
+ * Changes seen through symbolic links: a claim, source or snapshot path of the project that
+ * is (or passes through) a link reaches its target, and git reports an edit under the
+ * target's name. Each such edit is returned again under every project path that resolves to
+ * it, so the closure compares resolved paths. A link whose target is gone is followed by
+ * its text, so deleting a linked snapshot still selects its source.
+ */
+async function changesThroughLinks(root: string, changes: readonly FileChange[], files: readonly ProjectFile[]): Promise<FileChange[]> {
+  const realRoot = await realpath(root);
+  const inRepository = (absolute: string): string | undefined => {
+    const relative = path.relative(realRoot, absolute);
+    return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join("/");
+  };
+  const resolve = async (file: string): Promise<string | undefined> => {
+    const absolute = path.join(root, file);
+    try {
+      return inRepository(await realpath(absolute));
+    } catch {
+      // Gone, or a link to something gone: follow the link's own text, one step.
+      const target = await readlink(absolute).catch(() => undefined);
+      if (target === undefined) return undefined;
+      const parent = await realpath(path.dirname(absolute)).catch(() => undefined);
+      return parent === undefined ? undefined : inRepository(path.resolve(parent, target));
+    }
+  };
+  const paths = new Set<string>();
+  for (const f of files) {
+    paths.add(f.file);
+    const snapshot = snapshotFile(f);
+    if (snapshot !== undefined) paths.add(snapshot);
+  }
+  // Project paths by the path they resolve to, where the two differ (a link on the way).
+  const aliases = new Map<string, string[]>();
+  await mapWithLimit([...paths], 32, async (file) => {
+    const real = await resolve(file);
+    if (real === undefined || real === file) return;
+    const list = aliases.get(real);
+    if (list) list.push(file);
+    else aliases.set(real, [file]);
+  });
+  if (aliases.size === 0) return [];
+  const out: FileChange[] = [];
+  for (const change of changes) {
+    const real = change.status === "deleted" ? change.file : ((await resolve(change.file)) ?? change.file);
+    for (const alias of new Set([...(aliases.get(real) ?? []), ...(aliases.get(change.file) ?? [])])) {
+      if (alias !== change.file) out.push({ file: alias, status: "modified" });
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { Position } from "./position.js";
 
-/** How much a finding matters. `off` only ever appears in configuration. */
+/** How much a finding matters. A rule's setting may also be `off`; a finding never is. */
 export type Severity = "error" | "warning";
 
 /** Values a message template may interpolate. */

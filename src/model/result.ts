@@ -143,7 +143,8 @@ export interface SourceSummary {
 export interface RuleSummary {
   id: string;
   description: string;
-  severity: Severity;
+  /** As the run applied it: the configured setting, else the rule's default; "off" when it did not run. */
+  severity: Severity | "off";
   docs: string;
 }
 

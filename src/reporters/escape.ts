@@ -43,13 +43,34 @@ export function escapeXmlAttribute(text: string): string {
   return escapeXml(text).replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-// C0 and C1 control characters except tab and newline: enough to move a cursor,
-// clear a screen or fake a coloured line in a terminal.
-const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// What must never reach a terminal or a CI log as itself: C0 controls (tab, newline and
+// carriage return included: a newline would let file text start a line of its own, such as
+// a `::stop-commands::` workflow command), DEL, C1 controls (ESC's 8-bit forms), the line
+// and paragraph separators, and the bidirectional formatting characters that reorder how a
+// line reads without showing themselves ("Trojan Source", CVE-2021-42574): ALM, LRM, RLM,
+// the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069. Lone
+// surrogates, which no writer can encode, too.
+const TERMINAL_UNSAFE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]|${LONE_SURROGATE.source}`, "g");
 
-/** Makes text safe to print in a terminal: control characters become `�`. */
+/** How one unsafe character shows: its control picture (␛, ␊, ␉) where Unicode has one, else `<U+202E>`. */
+function visible(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return "\u2421";
+  if (code >= 0xd800 && code <= 0xdfff) return "\uFFFD";
+  return `<U+${code.toString(16).toUpperCase().padStart(4, "0")}>`;
+}
+
+/**
+ * Makes file-derived text safe to print on one line of a terminal or a CI log: every
+ * control character (ESC, newline and tab included), the line separators and the bidi
+ * formatting characters are shown rather than obeyed (`␛[31m`, `a␊::error::x`, `<U+202E>`),
+ * so nothing from a file can colour, move, hide or reorder text, link it (OSC 8), or start
+ * a line of its own. Used for every value a terminal report, a message or a log line
+ * takes from a file or a file's name.
+ */
 export function stripControl(text: string): string {
-  return text.replace(TERMINAL_CONTROL, "\uFFFD");
+  return text.replace(TERMINAL_UNSAFE, visible);
 }
 
 /**
@@ -96,7 +117,7 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]|~!#]/g;
  * notifying people named in a claim). Newlines become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtmlInMarkdown(stripControl(oneLine(text)).replace(LONE_SURROGATE, "\uFFFD"))
+  return escapeHtmlInMarkdown(stripControl(oneLine(text)))
     .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
     .replace(/@(?=[A-Za-z0-9])/g, "@\u200B")
     .replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2")
@@ -128,7 +149,7 @@ export function escapeMarkdownTableCell(text: string): string {
  * table cell, where GFM splits cells on `|` even inside code.
  */
 export function markdownCode(text: string, inTable = false): string {
-  let body = stripControl(oneLine(text)).replace(LONE_SURROGATE, "\uFFFD");
+  let body = stripControl(oneLine(text));
   let longest = 0;
   for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = "`".repeat(longest + 1);
@@ -147,12 +168,12 @@ export function escapeMarkdownHtml(text: string): string {
 
 /**
  * Escapes the message of a workflow command: `%`, CR and LF, as the runner decodes them.
- * Other control characters and lone surrogates, which no annotation should carry,
- * become U+FFFD.
+ * Other control characters, bidi controls and lone surrogates, which no annotation should
+ * carry, are shown as stripControl shows them.
  */
 export function escapeWorkflowData(text: string): string {
   const escaped = text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  return stripControl(escaped).replace(LONE_SURROGATE, "\uFFFD");
+  return stripControl(escaped);
 }
 
 /** Escapes a property value of a workflow command: as data, plus `:` and `,`. */

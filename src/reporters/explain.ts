@@ -1,6 +1,7 @@
 import type { Colors } from "picocolors/types.js";
 import type { ClaimResult, EvidenceRef, PartResult, Verdict } from "../model/result.js";
 import { stripControl } from "./escape.js";
+import { formatPosition } from "./labels.js";
 
 function paint(verdict: Verdict | undefined, colors: Colors, text: string): string {
   if (verdict === "supported") return colors.green(text);
@@ -14,8 +15,8 @@ function evidenceLines(title: string, refs: EvidenceRef[], indent: string, color
   const out = [`${indent}${colors.dim(title)}`];
   for (const ref of refs) {
     const rank = ref.rank === "normal" ? "" : colors.dim(` [${ref.rank}]`);
-    out.push(`${indent}  ${stripControl(ref.statement)}${ref.time ? colors.dim(` (${ref.time})`) : ""}${rank}`);
-    out.push(`${indent}    ${colors.dim(`${ref.source}#${ref.fact} at ${ref.at.file}:${ref.at.line}:${ref.at.column}`)}`);
+    out.push(`${indent}  ${stripControl(ref.statement)}${ref.time ? colors.dim(` (${stripControl(ref.time)})`) : ""}${rank}`);
+    out.push(`${indent}    ${colors.dim(stripControl(`${ref.source}#${ref.fact} at ${formatPosition(ref.at)}`))}`);
     if (ref.excerpt) out.push(`${indent}    ${colors.italic(`“${stripControl(ref.excerpt)}”`)}`);
     if (ref.inferred) out.push(`${indent}    ${colors.dim(`inferred (${ref.inferred.fields.join(", ")}): ${stripControl(ref.inferred.reason)}`)}`);
   }
@@ -24,7 +25,7 @@ function evidenceLines(title: string, refs: EvidenceRef[], indent: string, color
 
 function partLines(part: PartResult, depth: number, colors: Colors, step: { n: number }): string[] {
   const indent = "  ".repeat(depth + 1);
-  const name = part.id ? `${part.kind} ${colors.bold(part.id)}` : part.kind;
+  const name = part.id ? `${part.kind} ${colors.bold(stripControl(part.id))}` : part.kind;
   const verdict = paint(part.verdict, colors, part.verdict);
   const expectNote = part.expect !== undefined ? (part.expect === part.verdict ? colors.dim(` (expected ${part.expect})`) : colors.red(` (expected ${part.expect}!)`)) : "";
   const out = [`${indent}${colors.dim(`${++step.n}.`)} ${name} → ${verdict}${expectNote}`];
@@ -42,7 +43,7 @@ export function explainClaim(claim: ClaimResult, colors: Colors): string {
   const out = [
     `${colors.bold(stripControl(claim.id))} ${colors.dim(`(${stripControl(claim.file)})`)}`,
     `  “${stripControl(claim.text)}”`,
-    `  ${colors.dim("as of")} ${claim.asOf ?? "?"} · ${colors.dim("declared")} ${paint(claim.declared, colors, claim.declared ?? "none")} · ${colors.dim("derived")} ${paint(claim.derived, colors, claim.derived ?? "none")} ${claim.status === "pass" ? colors.green("✔ pass") : colors.red("✖ fail")}`,
+    `  ${colors.dim("as of")} ${stripControl(claim.asOf ?? "?")} · ${colors.dim("declared")} ${paint(claim.declared, colors, claim.declared ?? "none")} · ${colors.dim("derived")} ${paint(claim.derived, colors, claim.derived ?? "none")} ${claim.status === "pass" ? colors.green("✔ pass") : colors.red("✖ fail")}`,
     "",
   ];
   if (claim.evaluation) out.push(...partLines(claim.evaluation, 0, colors, { n: 0 }));
@@ -50,7 +51,7 @@ export function explainClaim(claim: ClaimResult, colors: Colors): string {
   if (claim.diagnostics.length > 0) {
     out.push("", `  ${colors.bold("findings")}`);
     for (const d of claim.diagnostics) {
-      out.push(`    ${d.at.file}:${d.at.line}:${d.at.column}  ${d.severity === "error" ? colors.red("error") : colors.yellow("warning")}  ${stripControl(d.message)}  ${colors.dim(d.ruleId)}`);
+      out.push(`    ${stripControl(formatPosition(d.at))}  ${d.severity === "error" ? colors.red("error") : colors.yellow("warning")}  ${stripControl(d.message)}  ${colors.dim(stripControl(d.ruleId))}`);
     }
   }
   return `${out.join("\n")}\n`;

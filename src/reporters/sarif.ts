@@ -114,7 +114,8 @@ function ruleDescriptor(rule: RuleSummary): Sarif.ReportingDescriptor {
       text: `${rule.description} See ${rule.docs}.`,
       markdown: `${rule.description}\n\nSee [${rule.id}](${rule.docs}).`,
     },
-    defaultConfiguration: { level: rule.severity },
+    // A rule turned off in this run is listed, disabled, so a viewer can tell it was not run.
+    defaultConfiguration: rule.severity === "off" ? { enabled: false, level: "none" } : { level: rule.severity },
   };
   // SARIF wants helpUri absolute; a docs path relative to the package stays in the help text.
   if (/^https?:\/\//.test(rule.docs)) descriptor.helpUri = rule.docs;

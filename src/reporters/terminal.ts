@@ -3,6 +3,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { ClaimResult, RunResult, Verdict } from "../model/result.js";
 import { codeFrame } from "./code-frame.js";
 import { stripControl } from "./escape.js";
+import { formatPosition } from "./labels.js";
 import type { Reporter, ReporterOptions } from "./types.js";
 
 function verdictColor(verdict: Verdict | undefined, colors: Colors): (text: string) => string {
@@ -21,16 +22,17 @@ function verdictColor(verdict: Verdict | undefined, colors: Colors): (text: stri
 /** Warnings of one rule beyond this many, outside claim files, are folded into one line. */
 const FOLD_AFTER = 3;
 
-function location(d: Diagnostic): string {
-  return `${d.at.file}:${d.at.line}:${d.at.column}`;
+/** `file:line:col`, the file's name made safe to print (it comes from the repository). */
+function location(at: Diagnostic["at"]): string {
+  return stripControl(formatPosition(at));
 }
 
 function describeDiagnostic(d: Diagnostic, options: ReporterOptions, indent: string): string[] {
   const { colors } = options;
   const severity = d.severity === "error" ? colors.red("error") : colors.yellow("warning");
-  const lines = [`${indent}${colors.underline(location(d))}  ${severity}  ${stripControl(d.message)}  ${colors.dim(d.ruleId)}`];
+  const lines = [`${indent}${colors.underline(location(d.at))}  ${severity}  ${stripControl(d.message)}  ${colors.dim(stripControl(d.ruleId))}`];
   for (const related of d.related ?? []) {
-    lines.push(`${indent}  ${colors.dim("↳")} ${colors.dim(`${related.at.file}:${related.at.line}:${related.at.column}`)} ${stripControl(related.message)}`);
+    lines.push(`${indent}  ${colors.dim("↳")} ${colors.dim(location(related.at))} ${stripControl(related.message)}`);
   }
   if (d.severity === "error") {
     const text = options.sourceText?.(d.at.file);
@@ -40,6 +42,7 @@ function describeDiagnostic(d: Diagnostic, options: ReporterOptions, indent: str
 }
 
 function claimLine(claim: ClaimResult, width: number, colors: Colors): string {
+  // Declared and derived verdicts are one of four words (the result schema says so).
   const mark = claim.status === "pass" ? colors.green("✔") : colors.red("✖");
   const declared = claim.declared ? verdictColor(claim.declared, colors)(claim.declared) : colors.dim("no verdict");
   let verdicts = declared;
@@ -62,7 +65,7 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
     const list = byArticle.get(claim.article);
     if (list) list.push(claim);
     else byArticle.set(claim.article, [claim]);
-    width = Math.max(width, claim.id.length);
+    width = Math.max(width, stripControl(claim.id).length);
   }
   width = Math.min(48, width);
   const articleInfo = new Map(result.articles.map((a) => [a.id, a]));
@@ -101,8 +104,8 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
     for (const [, list] of byFile) for (const d of list) if (!folded.has(d.ruleId)) out.push(...describeDiagnostic(d, options, "  "));
     for (const rule of folded) {
       const list = warningsByRule.get(rule)!;
-      const files = list.slice(0, FOLD_AFTER).map((d) => d.at.file).join(", ");
-      out.push(`  ${colors.yellow("warning")}  ${list.length} × ${rule}: ${stripControl(list[0]!.message.replace(/"[^"]*"/, "…"))}`);
+      const files = list.slice(0, FOLD_AFTER).map((d) => stripControl(d.at.file)).join(", ");
+      out.push(`  ${colors.yellow("warning")}  ${list.length} × ${stripControl(rule)}: ${stripControl(list[0]!.message.replace(/"[^"]*"/, "…"))}`);
       out.push(`    ${colors.dim(`${files}, and ${list.length - FOLD_AFTER} more (--verbose lists them all)`)}`);
     }
     out.push("");

@@ -5,13 +5,14 @@ import type { Colors } from "picocolors/types.js";
 import type { CliIO } from "../cli/main.js";
 import { UsageError } from "../errors.js";
 import type { RunResult } from "../model/result.js";
+import { checkShard } from "./check-shard.js";
 import { mergeResults } from "./merge.js";
 
 /** What `merge` borrows from the main command line, so formats and reports work the same. */
 export interface MergeDependencies<Format> {
   defaultFormats: (env: NodeJS.ProcessEnv) => string[];
-  parseFormats: (specs: string[]) => Format[];
-  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<void>;
+  parseFormats: (specs: string[], from: "command-line" | "repository") => Format[];
+  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<boolean>;
   pickColors: (values: { color?: boolean; "no-color"?: boolean }, io: CliIO) => Colors;
 }
 
@@ -19,7 +20,9 @@ export const MERGE_HELP = `Usage
   claimcheck merge <result.json>... [--format <name[=file]>]...
 
 Combines the JSON results of a sharded run (claimcheck --shard i/n --format json=shard-i.json)
-into the result of the whole run, and writes any report from it, as claimcheck does.
+into the result of the whole run, and writes any report from it, as claimcheck does. Each
+file must be a result as schema/result.schema.json describes it, naming only files inside
+the repository. Merge results made by one trusted workflow: merge is not a security boundary.
 
 Options
   -f, --format <name[=file]>  output format, repeatable (default: as claimcheck)
@@ -57,8 +60,8 @@ export async function runMerge<Format>(argv: string[], io: CliIO, deps: MergeDep
   const results = await Promise.all(positionals.map((file) => readResult(path.resolve(io.cwd, file), file)));
   const merged = mergeResults(results);
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const formats = deps.parseFormats(values.format ?? deps.defaultFormats(io.env));
-  await deps.writeOutputs(merged, formats, root, deps.pickColors(values, io), io, Boolean(values.verbose));
+  const formats = values.format ? deps.parseFormats(values.format, "command-line") : deps.parseFormats(deps.defaultFormats(io.env), "repository");
+  if (!(await deps.writeOutputs(merged, formats, root, deps.pickColors(values, io), io, Boolean(values.verbose)))) return 2;
   return merged.summary.failed > 0 || merged.summary.errors > 0 ? 1 : 0;
 }
 
@@ -75,19 +78,5 @@ async function readResult(file: string, shown: string): Promise<RunResult> {
   } catch (error) {
     throw new UsageError("bad-argument", `${shown} is not JSON: ${(error as Error).message}`);
   }
-  const r = value as Partial<RunResult> | null;
-  const lists = ["articles", "claims", "sources", "timeline", "rules", "diagnostics"] as const;
-  if (
-    typeof r !== "object" ||
-    r === null ||
-    typeof r.schemaVersion !== "number" ||
-    typeof r.tool !== "object" ||
-    r.tool === null ||
-    typeof r.summary !== "object" ||
-    r.summary === null ||
-    !lists.every((k) => Array.isArray(r[k]))
-  ) {
-    throw new UsageError("bad-argument", `${shown} is not a claimcheck JSON result (claimcheck --format json=<file> writes one)`);
-  }
-  return r as RunResult;
+  return checkShard(value, shown);
 }

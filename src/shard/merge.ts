@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { dedupeAndSort } from "../engine/run.js";
 import { UsageError } from "../errors.js";
+import { stripControl } from "../reporters/escape.js";
 import type { ClaimResult, RunResult, TimelineEntry } from "../model/result.js";
 import { summarise } from "../engine/result.js";
 
@@ -21,7 +22,7 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     if (r.schemaVersion !== first.schemaVersion || r.tool?.name !== first.tool.name || r.tool?.version !== first.tool.version) {
       throw new UsageError(
         "merge-mismatch",
-        `result ${i + 1} is from ${r.tool?.name} ${r.tool?.version} (schema ${r.schemaVersion}), result 1 from ${first.tool.name} ${first.tool.version} (schema ${first.schemaVersion}); merge results of one version`,
+        stripControl(`result ${i + 1} is from ${r.tool?.name} ${r.tool?.version} (schema ${r.schemaVersion}), result 1 from ${first.tool.name} ${first.tool.version} (schema ${first.schemaVersion}); merge results of one version`),
       );
     }
     for (const part of ["articles", "sources", "rules"] as const) {
@@ -40,7 +41,7 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     for (const claim of r.claims) {
       const before = seen.get(claim.file);
       if (before !== undefined) {
-        throw new UsageError("merge-mismatch", `claim file ${claim.file} is in result ${before + 1} and in result ${i + 1}: give each shard once`);
+        throw new UsageError("merge-mismatch", `claim file ${stripControl(claim.file)} is in result ${before + 1} and in result ${i + 1}: give each shard once`);
       }
       seen.set(claim.file, i);
       claims.push(claim);
@@ -56,7 +57,7 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   if (missing.length > 0) {
     throw new UsageError(
       "merge-incomplete",
-      `${missing.length} claim${missing.length === 1 ? "" : "s"} of the project ${missing.length === 1 ? "is" : "are"} in none of the results (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}): is a shard missing?`,
+      `${missing.length} claim${missing.length === 1 ? "" : "s"} of the project ${missing.length === 1 ? "is" : "are"} in none of the results (${stripControl(missing.slice(0, 3).join(", "))}${missing.length > 3 ? ", …" : ""}): is a shard missing?`,
     );
   }
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -121,7 +121,6 @@ describe("applyConfig", () => {
 
 describe("the config schema", () => {
   it("lists exactly the registered rules and built-in checks", async () => {
-    const { readFile } = await import("node:fs/promises");
     const schema = JSON.parse(await readFile(new URL("../../schema/config.schema.json", import.meta.url), "utf8")) as {
       properties: { rules: { properties: Record<string, unknown> } };
     };
@@ -192,6 +191,25 @@ describe("the CLI with a configuration file", () => {
       // The flag overrides the file.
       const lenient = await runCli(["--format", "json", "--max-warnings", "100000"], dir);
       expect(JSON.parse(lenient.stdout).summary.warnings).toBeGreaterThan(0);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("lists each rule in the result as the run applied it: off, warning or error", async () => {
+    const { dir, cleanup } = await copyDataset();
+    try {
+      await writeFile(path.join(dir, "claimcheck.config.yaml"), "rules:\n  archive-url: off\n  quote-found: warn\n  orphan-source: error\n  schema: warn\n");
+      const run = await runCli(["--format", "json"], dir);
+      const result = JSON.parse(run.stdout) as { rules: Array<{ id: string; severity: string }> };
+      const severity = Object.fromEntries(result.rules.map((r) => [r.id, r.severity]));
+      expect(severity).toMatchObject({ "archive-url": "off", "quote-found": "warning", "orphan-source": "error", schema: "warning", parse: "error", "source-exists": "error" });
+      await runCli(["--format", `sarif=${path.join(dir, "out.sarif")}`], dir);
+      const sarif = JSON.parse(await readFile(path.join(dir, "out.sarif"), "utf8")) as {
+        runs: Array<{ tool: { driver: { rules: Array<{ id: string; defaultConfiguration: { level: string; enabled?: boolean } }> } } }>;
+      };
+      const archive = sarif.runs[0]!.tool.driver.rules.find((r) => r.id === "archive-url");
+      expect(archive?.defaultConfiguration).toEqual({ enabled: false, level: "none" });
     } finally {
       await cleanup();
     }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunResult } from "../../src/model/result.js";
@@ -154,6 +154,51 @@ describe("--changed against a real git repository", () => {
     await repo.write("sources/s1.yaml", `${await readFile(path.join(repo.dir, "sources/s1.yaml"), "utf8")}note: x\n`);
     const run = await changed(repo, "main", ["claims/demo/c3.yaml"]);
     expect(run.ids).toEqual(["c3"]);
+  });
+
+  it("a broken source that no claim cites is checked itself: --changed fails as the full run does", async () => {
+    repo = await makeRepo();
+    await repo.write("sources/s9.yaml", "id: s9\ntype: webpage\ntitle: Nobody cites me\nURL: https://example.org/s9\nreliablity: low\n");
+    const full = await runCli(["--format", "json"], repo.dir);
+    expect(full.code).toBe(1);
+    const run = await changed(repo);
+    expect(run.code).toBe(1);
+    expect(run.ids).toEqual([]);
+    expect(run.result.diagnostics.filter((d) => d.at.file === "sources/s9.yaml").map((d) => d.ruleId)).toContain("schema");
+    expect(run.report).toContain("selected 0 of 4 claims (changes since main): no claim depends on what changed; 1 changed file checked itself");
+    expect(run.report).toContain("  sources/s9.yaml: changed, checked itself");
+    // Committed on a branch, the same: what changed since the base is checked.
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.commitAll("add s9");
+    expect((await changed(repo)).code).toBe(1);
+  });
+
+  it("a changed source that no claim cites is reported as uncited, as the full run reports it", async () => {
+    repo = await makeRepo();
+    await repo.write("sources/s9.yaml", "id: s9\ntype: webpage\ntitle: Nobody cites me\nURL: https://example.org/s9\narchive-URL: https://web.archive.org/web/2023/https://example.org/s9\nreliability: low\n");
+    const run = await changed(repo);
+    expect(run.code).toBe(0);
+    expect(run.result.diagnostics.map((d) => `${d.at.file} ${d.ruleId}`)).toEqual(["sources/s9.yaml orphan-source"]);
+  });
+
+  it("a snapshot edited through a symbolic link selects its source's claims", async () => {
+    repo = await makeRepo();
+    // The article's snapshot is a link to a text kept elsewhere in the repository.
+    await repo.write("texts/article.txt", ARTICLE_TEXT);
+    await repo.remove("sources/snapshots/article.txt");
+    await symlink("../../texts/article.txt", path.join(repo.dir, "sources/snapshots/article.txt"));
+    repo.commitAll("snapshot kept in texts/");
+    expect((await changed(repo, "HEAD")).ids).toEqual([]);
+    // git sees the edit under the link's target; the closure resolves the link.
+    await repo.write("texts/article.txt", ARTICLE_TEXT.replace("in 2022.", "in 2022, it is said."));
+    const run = await changed(repo, "HEAD");
+    expect(run.ids).toEqual(["c1", "c2", "c3", "c4"]);
+    expect(run.report).toContain("4 in changed article demo");
+    expect(run.code).toBe(1); // the hash in sources/article.yaml no longer matches
+    expect(run.result.diagnostics.some((d) => d.at.file === "sources/article.yaml" && d.ruleId === "snapshot-valid")).toBe(true);
+    // Deleting the target leaves a dangling link: still resolved, by the link's own text.
+    await repo.remove("texts/article.txt");
+    expect((await changed(repo, "HEAD")).ids).toEqual(["c1", "c2", "c3", "c4"]);
   });
 
   it("exits 2 for a ref that does not exist, and outside a repository", async () => {

@@ -55,7 +55,9 @@ describe("dependencyClosure", () => {
       { kind: "article", article: "y" },
       { kind: "source", source: "s3", deleted: false },
     ]);
-    expect(describeSelection(s, "main")).toBe("selected 1 of 3 claims (changes since main): 1 in changed article y");
+    expect(describeSelection(s, "main")).toBe("selected 1 of 3 claims (changes since main): 1 in changed article y; 1 changed file checked itself");
+    // The source whose snapshot changed is checked itself too, cited or not.
+    expect([...s.checkedFiles]).toEqual(["sources/s3.yaml"]);
   });
 
   it("tells what a deleted file was from the globs, and ignores files that are neither", () => {
@@ -70,5 +72,6 @@ describe("dependencyClosure", () => {
     expect([...s.files]).toEqual(["claims/x/c1.yaml"]);
     expect(s.deletedClaims).toEqual(["claims/x/c9.yaml"]);
     expect(describeSelection(s, "origin/main")).toBe("selected 1 of 3 claims (changes since origin/main): 1 cites changed source s1; 1 claim file deleted");
+    expect(s.checkedFiles.size).toBe(0);
   });
 });

@@ -14,13 +14,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process in `cwd`, without colour, and captures what it prints. */
+/**
+ * Runs the CLI in-process in `cwd`, without colour, and captures what it prints. The cache's
+ * key folder is the test run's own (test/helpers/temp-folders.ts), never the machine's home.
+ */
 export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
     cwd,
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, ...env },
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     isTTY: false,

@@ -73,8 +73,20 @@ describe("safeHref", () => {
 });
 
 describe("stripControl", () => {
-  it("neutralises terminal escapes", () => {
-    expect(stripControl("\u001b[2J\u009bx\ty\nz")).toBe("\uFFFD[2J\uFFFDx\ty\nz");
+  it("shows terminal escapes instead of obeying them: C0 as control pictures, C1 by code point", () => {
+    expect(stripControl("\u001b[2J\u009bx\ty\nz\r\u0000\u007f")).toBe("\u241b[2J<U+009B>x\u2409y\u240az\u240d\u2400\u2421");
+    // OSC 8 hyperlink and a window title: nothing of either survives as a control.
+    expect(stripControl("\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007")).toBe("\u241b]8;;https://evil.example\u2407link\u241b]8;;\u2407");
+  });
+  it("keeps any line from starting a workflow command: newlines and separators are shown, not obeyed", () => {
+    const out = stripControl("ok\n::stop-commands::pwned\r\n::error file=x::fake\u2028\u2029\u0085");
+    expect(out).not.toMatch(/[\n\r\u2028\u2029\u0085]/);
+    expect(out).toBe("ok\u240a::stop-commands::pwned\u240d\u240a::error file=x::fake<U+2028><U+2029><U+0085>");
+  });
+  it("makes bidi controls visible and replaces lone surrogates", () => {
+    expect(stripControl("a\u202Eb\u2066c\u2069\u200F\u061C")).toBe("a<U+202E>b<U+2066>c<U+2069><U+200F><U+061C>");
+    expect(stripControl("x\uD800y\uDC00\uD83D\uDE00")).toBe("x\uFFFDy\uFFFD\uD83D\uDE00");
+    expect(stripControl("plain — text, é, 中文")).toBe("plain — text, é, 中文");
   });
 });
 
@@ -109,7 +121,7 @@ describe("workflow command escaping", () => {
   it("escapes data as the runner decodes it", () => {
     expect(escapeWorkflowData("100% done\r\nnext")).toBe("100%25 done%0D%0Anext");
     expect(escapeWorkflowData("::error::x")).toBe("::error::x");
-    expect(escapeWorkflowData("a\u0000b\uD800")).toBe("a\uFFFDb\uFFFD");
+    expect(escapeWorkflowData("a\u0000b\uD800\u202E")).toBe("a\u2400b\uFFFD<U+202E>");
   });
   it("escapes properties, with : and , too", () => {
     expect(escapeWorkflowProperty("a,b:c%d\ne")).toBe("a%2Cb%3Ac%25d%0Ae");

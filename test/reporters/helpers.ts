@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pc from "picocolors";
@@ -7,9 +7,21 @@ import type { ReporterOptions } from "../../src/reporters/types.js";
 /** What the CLI passes when colour is off. */
 export const plainOptions = (): ReporterOptions => ({ colors: pc.createColors(false) });
 
-/** A fresh directory under the system's temp dir for one test's files. */
+const made: string[] = [];
+
+/**
+ * A fresh directory under the system's temp dir for one test's files. A test file that uses
+ * it removes what it made with `afterAll(removeTempDirs)` (or removes the folder itself).
+ */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `claimcheck-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `claimcheck-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory tempDir made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Shuffles a copy with a seeded generator, so a failing order can be reproduced. */

@@ -7,7 +7,7 @@ import type { ClaimResult, RunResult, Verdict } from "../../src/model/result.js"
 import { VERDICTS } from "../../src/model/result.js";
 import { html, PAGE_SIZE } from "../../src/reporters/html.js";
 import { HOSTILE_TEXT, makeHostileResult, makeResult, summarize } from "./fixtures.js";
-import { plainOptions, tempDir } from "./helpers.js";
+import { plainOptions, removeTempDirs, tempDir } from "./helpers.js";
 import { CHROMIUM_ARGS, findChromium } from "../helpers/chromium.js";
 
 /**
@@ -38,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  removeTempDirs();
 });
 
 interface Opened {

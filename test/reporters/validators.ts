@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
@@ -24,10 +24,15 @@ export function xmllintErrors(xml: string): string | undefined {
   if (probe.error !== undefined) {
     throw new Error("xmllint is not installed: run `apt-get install -y libxml2-utils` (.ci/run installs it)");
   }
-  const file = join(tempDir("junit"), "junit.xml");
-  writeFileSync(file, xml);
-  const run = spawnSync("xmllint", ["--noout", "--schema", JUNIT_XSD, file], { encoding: "utf8" });
-  return run.status === 0 ? undefined : `${run.stderr}${run.stdout}`;
+  const folder = tempDir("junit");
+  try {
+    const file = join(folder, "junit.xml");
+    writeFileSync(file, xml);
+    const run = spawnSync("xmllint", ["--noout", "--schema", JUNIT_XSD, file], { encoding: "utf8" });
+    return run.status === 0 ? undefined : `${run.stderr}${run.stdout}`;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 export function xmllintAvailable(): string {

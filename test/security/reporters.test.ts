@@ -10,6 +10,7 @@ import { generateCorpus, writeCorpus } from "../../bench/generate.mjs";
 import { baseOptions } from "../../src/cli/main.js";
 import { runCheck } from "../../src/engine/run.js";
 import type { RunResult } from "../../src/model/result.js";
+import { explainClaim } from "../../src/reporters/explain.js";
 import { reporters } from "../../src/reporters/index.js";
 import { parsePartialDate } from "../../src/time/partial-date.js";
 import { fuzzParameters } from "../fuzz/arbitraries.js";
@@ -71,9 +72,29 @@ async function hostileResult(texts: string[]): Promise<RunResult> {
     .replace(/text: \|-\n {6}.*/, `text: ${q(e)}`);
   await writeFile(path.join(root, claimFile), claim);
   await writeFile(path.join(root, sourceFile), source);
-  // A second claim file whose name itself is hostile.
-  await writeFile(path.join(root, "claims/article-0000/c<&>'\".yaml"), `id: ${q(a)}\ntext: ${q(b)}\n`);
+  // A second claim file whose name itself is hostile, with a YAML key that is hostile text.
+  await writeFile(path.join(root, "claims/article-0000/c<&>'\".yaml"), `id: ${q(a)}\ntext: ${q(b)}\n${q(c)}: 1\n`);
+  // File names that carry terminal escapes, a newline that would start a workflow command,
+  // and a bidi override: a broken claim, and a valid source (whose name then mismatches its id).
+  await writeFile(path.join(root, HOSTILE_CLAIM_NAME), "id: [unclosed\n");
+  await writeFile(path.join(root, HOSTILE_SOURCE_NAME), files.get(sourceFile)!);
   return runCheck({ ...baseOptions(root), today: parsePartialDate("2025-11-25")! });
+}
+
+const HOSTILE_NAME = "\u001b[31mred\u001b]8;;evil.example\u0007link\n::error file=x::fake\r\n::stop-commands::t\u202e";
+const HOSTILE_CLAIM_NAME = `claims/article-0000/c${HOSTILE_NAME}.yaml`;
+const HOSTILE_SOURCE_NAME = `sources/s${HOSTILE_NAME}.yaml`;
+
+/**
+ * What a terminal or a CI log must never receive from data: a control character (but the
+ * report's own newlines), a bidi control, or a line that a CI runner would read as a
+ * workflow command. Returns the offending stretch, or undefined.
+ */
+function terminalProblem(out: string): string | undefined {
+  const control = out.search(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+  if (control >= 0) return `control character in ${JSON.stringify(out.slice(Math.max(0, control - 80), control + 40))}`;
+  const command = out.split("\n").find((line) => line.trimStart().startsWith("::"));
+  return command === undefined ? undefined : `a line that is a workflow command: ${JSON.stringify(command)}`;
 }
 
 function count(haystack: string, needle: string): number {
@@ -135,23 +156,35 @@ describe("every reporter escapes hostile text", () => {
 });
 
 describe("the terminal report", () => {
-  // This test found that a claim id from a file that fails its schema reached the terminal
-  // unescaped; ids now go through stripControl, and such an id is never taken as the name.
-  it("carries no control character from the data when colour is off", async () => {
-    const result = await hostileResult(["\u001b]0;title\u0007", "plain", "plain", "plain", "plain"]);
-    const out = reporters.terminal!(result, { colors: pc.createColors(false), verbose: true });
-    const control = out.search(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    if (control >= 0) throw new Error(`control character in ${JSON.stringify(out.slice(Math.max(0, control - 80), control + 40))}`);
+  // These tests found that a claim id from a file that fails its schema, file names, and
+  // YAML keys in messages reached the terminal unescaped (a newline in a key could start a
+  // `::stop-commands::` line in a CI log). Every file-derived value now goes through stripControl.
+  it("carries no control character, bidi control or workflow command from the data when colour is off", async () => {
+    const result = await hostileResult(["\u001b]0;title\u0007\n::error::id", "plain", "a\n::stop-commands::k", "plain", "plain"]);
+    const names = result.diagnostics.map((d) => d.at.file);
+    expect(names).toContain(HOSTILE_CLAIM_NAME);
+    expect(names).toContain(HOSTILE_SOURCE_NAME);
+    for (const verbose of [true, false]) {
+      const out = reporters.terminal!(result, { colors: pc.createColors(false), verbose });
+      expect(terminalProblem(out)).toBeUndefined();
+      // The file names are shown, escaped, in location lines and (folded) lists alike.
+      expect(out).toContain("c␛[31mred␛]8;;evil.example␇link␊::error file=x::fake␍␊::stop-commands::t<U+202E>.yaml:1:");
+      expect(out).toContain("sources/s␛[31mred");
+    }
   });
 
-  it("strips control characters from messages", async () => {
+  it("escapes every piece of hostile data, ids included, in every place it shows it", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(hostileText, { minLength: 5, maxLength: 5 }), async (texts) => {
-        const result = await hostileResult(["plain-id", ...texts.slice(1)]);
-        const out = reporters.terminal!(result, { colors: pc.createColors(false), verbose: true });
-        // The hostile claim file's id is "plain-id" here, so only the known bug above is left out.
-        const control = out.search(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-        if (control >= 0) throw new Error(`control character in ${JSON.stringify(out.slice(Math.max(0, control - 80), control + 40))}`);
+        const result = await hostileResult(texts);
+        for (const verbose of [true, false]) {
+          const problem = terminalProblem(reporters.terminal!(result, { colors: pc.createColors(false), verbose }));
+          if (problem) throw new Error(problem);
+        }
+        for (const claim of result.claims) {
+          const problem = terminalProblem(explainClaim(claim, pc.createColors(false)));
+          if (problem) throw new Error(`explain ${claim.file}: ${problem}`);
+        }
       }),
       fuzzParameters(15),
     );

@@ -1,8 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../bench/generate.mjs";
+import { fileReader } from "../../src/cli/file-reader.js";
+import type { ClaimResult, RunResult } from "../../src/model/result.js";
 import { reporters } from "../../src/reporters/index.js";
 import { parseShard, shardOfFile } from "../../src/shard/partition.js";
 import { copyDataset, runCli } from "../helpers/cli.js";
@@ -126,9 +128,78 @@ describe("claimcheck merge refuses what it cannot combine", () => {
     await writeFile(junk, "{\"hello\": 1}");
     const notResult = await runCli(["merge", junk], corpus);
     expect(notResult.code).toBe(2);
-    expect(notResult.stderr).toMatch(/not a claimcheck JSON result/);
+    expect(notResult.stderr).toMatch(/junk.json is not a claimcheck result as schema\/result.schema.json describes it: \/ must have required property/);
 
     const none = await runCli(["merge"], corpus);
     expect(none.code).toBe(2);
+  });
+});
+
+describe("claimcheck merge checks each shard before trusting it", () => {
+  // Shards come from one trusted workflow and merge is no security boundary (docs/security.md);
+  // still, a damaged or foreign file is a clear error, never a TypeError, and merge never
+  // prints a file outside the repository in a code frame.
+
+  async function shardsWith(edit: (shard: RunResult) => void): Promise<string[]> {
+    const { shards } = await shardsThenMerge(corpus, 2, "json");
+    const first = JSON.parse(await readFile(shards[0]!, "utf8")) as RunResult;
+    edit(first);
+    const edited = path.join(corpus, "edited-shard.json");
+    await writeFile(edited, JSON.stringify(first));
+    return [edited, shards[1]!];
+  }
+
+  const malformed: Array<[string, (shard: RunResult) => void, RegExp]> = [
+    ["a claim without its diagnostics", (r) => void delete (r.claims[0] as Partial<ClaimResult>).diagnostics, /\/claims\/0 must have required property 'diagnostics'/],
+    ["a diagnostic whose position is not an object", (r) => void ((r.diagnostics[0] as unknown as { at: unknown }).at = "somewhere"), /\/diagnostics\/0\/at must be object/],
+    ["a status that is no status", (r) => void ((r.claims[0] as unknown as { status: string }).status = "maybe"), /\/claims\/0\/status must be equal to one of the allowed values \(pass, fail\)/],
+    ["a summary that is null", (r) => void ((r as unknown as { summary: unknown }).summary = null), /\/summary must be object/],
+    ["lists that are not lists", (r) => void ((r as unknown as { claims: unknown }).claims = { 0: 1 }), /\/claims must be array/],
+  ];
+  it.each(malformed)("%s: exit 2, naming the file and the place", async (_label, edit, message) => {
+    const shards = await shardsWith(edit);
+    const run = await runCli(["merge", ...shards, "--format", "json"], corpus);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^claimcheck: .*edited-shard.json is not a claimcheck result as schema\/result.schema.json describes it: /);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/TypeError|at .*\.[jt]s:\d+/);
+  });
+
+  it("a diagnostic whose file is outside the repository: refused, and the file is never printed", async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), "claimcheck-shard-outside-"));
+    try {
+      const secret = path.join(outside, "secret.txt");
+      await writeFile(secret, "TOP SECRET line one\nTOP SECRET line two\n");
+      const relative = path.relative(corpus, secret);
+      for (const file of [secret, relative, ".git/config", `claims/../${relative}`]) {
+        const shards = await shardsWith((r) => {
+          const d = r.diagnostics.find((x) => x.severity === "error")!;
+          d.at.file = file;
+        });
+        const run = await runCli(["merge", ...shards, "--format", "terminal"], corpus);
+        expect(run.code, file).toBe(2);
+        expect(run.stderr).toMatch(/\/diagnostics\/\d+\/at\/file names ".*", which is not a file of the repository/);
+        expect(run.stdout + run.stderr).not.toContain("TOP SECRET");
+      }
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("the code frame reader itself reads no file outside the repository, even through a link", async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), "claimcheck-shard-outside-"));
+    const link = path.join(corpus, "sources", "link-out.yaml");
+    try {
+      await writeFile(path.join(outside, "secret.txt"), "TOP SECRET\n");
+      await symlink(path.join(outside, "secret.txt"), link);
+      const read = fileReader(corpus);
+      expect(read("sources/link-out.yaml")).toBeUndefined();
+      expect(read(path.join(outside, "secret.txt"))).toBeUndefined();
+      expect(read(`../${path.basename(outside)}/secret.txt`)).toBeUndefined();
+      expect(read("sources/orphan-source.yaml")).toContain("id: orphan-source");
+    } finally {
+      await rm(link, { force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });
