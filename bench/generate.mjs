@@ -140,7 +140,9 @@ export function generateCorpus(claimCount, { seed = 1, defects = true } = {}) {
         const subject = pick(r, subjects);
         const property = pick(r, properties);
         const value = valueOf(subject, property);
-        const text = `${subject.label} ${property.id.replace("-", " ")} is ${value}, the ${outlet} report says, ${sentence(r, 5)}.`;
+        // The statement's date stands in its excerpt, as fact-grounded asks.
+        const written = subjects.find((s) => s.id === value)?.label ?? value;
+        const text = `${subject.label} ${property.id.replace("-", " ")} is ${written}, the ${outlet} report of ${issued} says, ${sentence(r, 5)}.`;
         excerpts.push({ id: excerptId, text });
         facts.push({ kind: "statement", id: `f${f + 1}`, subject, property, value, excerpt: excerptId, pointInTime: issued });
       }
