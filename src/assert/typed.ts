@@ -258,6 +258,15 @@ export function agree(a: Typed, b: Typed): boolean {
   return merge(a, b) !== undefined;
 }
 
+/**
+ * Whether two statements cannot both be true. Amounts that cannot be compared (two
+ * currencies, two years of one currency) are not a disagreement: nothing says they differ.
+ */
+export function disagree(a: Typed, b: Typed): boolean {
+  if (a.kind === "quantity" && b.kind === "quantity" && "why" in align(a.q, b.q)) return false;
+  return !agree(a, b);
+}
+
 /** The value both statements allow, when they can both be true. */
 export function merge(a: Typed, b: Typed): Typed | undefined {
   if (a.kind === "quantity" && b.kind === "quantity") {

@@ -17,6 +17,7 @@ import { sourceExists } from "./source-exists.js";
 import { sourceFreshness } from "./source-freshness.js";
 import type { Rule } from "./types.js";
 import { uniqueId } from "./unique-id.js";
+import { valueTyped } from "./value-typed.js";
 
 export type { Rule, RuleContext, Report, Locator } from "./types.js";
 
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   sourceExists,
   sourceFreshness,
   uniqueId,
+  valueTyped,
 ];
 
 /** Findings made before rules run, with their own docs pages. */
