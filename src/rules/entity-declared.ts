@@ -19,7 +19,7 @@ export const entityDeclared: Rule = {
     undeclaredProperty: 'property "{id}" is not declared in the entity registry{hint}',
     notAnEvent: 'entity "{id}" is declared as a {type}, not an event',
     undeclaredKind: 'event kind "{id}" is not declared in the entity registry (kinds:){hint}',
-    unknownKind: 'no cited or recorded event is of kind "{id}"{hint}',
+    unknownKind: 'no event in the sources is of kind "{id}"{hint}',
   },
   check({ index, report }) {
     const registry = index.registry;
@@ -66,6 +66,11 @@ export const entityDeclared: Rule = {
 
     // Event kinds: those the registry declares, or, for a registry older than `kinds:`, those facts use.
     const kindsUsed = new Set(index.sourceList.flatMap((s) => s.facts.flatMap((f) => (f.record.kind !== undefined ? [f.record.kind] : []))));
+    // A source that failed its schema still tells which kinds it uses: its own errors are the finding.
+    for (const broken of index.invalidSources.values()) {
+      const facts = (broken.data as { facts?: unknown } | undefined)?.facts;
+      if (Array.isArray(facts)) for (const f of facts) if (typeof (f as { kind?: unknown })?.kind === "string") kindsUsed.add((f as { kind: string }).kind);
+    }
     const kindIds = registry.kinds ? [...registry.kinds.keys()] : [...kindsUsed].sort();
     const kind = (doc: LoadedDoc, path: DocPath, id: string) => {
       if (kindIds.includes(id)) return;
