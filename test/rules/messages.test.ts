@@ -140,3 +140,40 @@ describe("plurals", () => {
     });
   });
 });
+
+describe("disagreement with tolerance", () => {
+  const registry = async (extra: string) => `${await base("sources/entities.yaml")}  mass: { label: mass, type: quantity, dimension: mass }\n${extra}`;
+  const massSource = (id: string, value: string, rank = "") => `id: ${id}
+type: webpage
+title: Mass of the station
+URL: https://example.org/${id}
+archive-URL: https://web.archive.org/web/2025/https://example.org/${id}
+reliability: specialist
+excerpts: [{ id: m, text: "The mass." }]
+facts:
+  - { id: m, subject: meeting-2025, property: mass, value: ${value}, excerpt: m${rank} }
+`;
+  const conflicts = (files: Record<string, string>) =>
+    withProject(files, async (dir) => (await checkTree(dir)).diagnostics.filter((d) => d.ruleId === "source-conflict").map((d) => d.message));
+
+  it("values that overlap within their precision do not conflict", async () => {
+    expect(await conflicts({ "sources/entities.yaml": await registry(""), "sources/a.yaml": massSource("a", "{ amount: 419725, unit: kg }"), "sources/b.yaml": massSource("b", "{ about: 420, unit: t }") })).toEqual([]);
+  });
+
+  it("a real disagreement between equally ranked sources is undecided", async () => {
+    const found = await conflicts({ "sources/entities.yaml": await registry(""), "sources/a.yaml": massSource("a", "{ amount: 419725, unit: kg }"), "sources/b.yaml": massSource("b", "{ more-than: 440, unit: t }") });
+    expect(found).toEqual([
+      'undecided: equally ranked sources disagree on meeting-2025 mass: b says more than 440 t ("The mass."), but a says 419725 kg ("The mass."); rank the wrong one deprecated with a reason, or the right one preferred',
+    ]);
+  });
+
+  it("a preferred statement beside a normal one is decided by rank", async () => {
+    expect(await conflicts({ "sources/entities.yaml": await registry(""), "sources/a.yaml": massSource("a", "{ amount: 419725, unit: kg }", ", rank: preferred"), "sources/b.yaml": massSource("b", "{ more-than: 440, unit: t }") })).toEqual([]);
+  });
+
+  it("the several values of a multiple property are not a conflict", async () => {
+    const crew = (id: string, who: string) => massSource(id, who).replace("property: mass", "property: crew-member");
+    const reg = await registry("  crew-member: { label: crew member, type: entity, multiple: true }\n");
+    expect(await conflicts({ "sources/entities.yaml": reg, "sources/a.yaml": crew("a", "kennedy-space-center"), "sources/b.yaml": crew("b", "baikonur") })).toEqual([]);
+  });
+});
