@@ -80,11 +80,22 @@ export function propertyOf(scope: Scope, property: string | undefined): Property
   return property === undefined ? undefined : scope.index.registry?.properties.get(property);
 }
 
+/**
+ * Statements read once per run: a statement belongs to one index, and its reading depends
+ * only on that index's registry. `null` marks a value that does not fit its type.
+ */
+const readings = new WeakMap<Statement, Typed | null>();
+
 /** A statement's value, read as its property is declared; undefined when it does not match. */
 export function typedValue(candidate: Candidate, scope: Scope): Typed | undefined {
   const { statement, fact } = candidate;
-  const read = readValue(statement.value, builtinProperty(statement.property) ?? propertyOf(scope, statement.property), { year: fact.time?.year });
-  return "typed" in read ? read.typed : undefined;
+  let reading = readings.get(statement);
+  if (reading === undefined) {
+    const read = readValue(statement.value, builtinProperty(statement.property) ?? propertyOf(scope, statement.property), { year: fact.time?.year });
+    reading = "typed" in read ? read.typed : null;
+    readings.set(statement, reading);
+  }
+  return reading ?? undefined;
 }
 
 /** Events' own properties: their dates are dates, whatever the registry says. */
@@ -93,13 +104,25 @@ function builtinProperty(property: string): PropertyRecord | undefined {
   return undefined;
 }
 
+const asOfCache = new WeakMap<Scope, Typed | null>();
+
+/** The claim's as-of date as days, once per claim. */
+function asOfDays(scope: Scope): Typed | undefined {
+  let days = asOfCache.get(scope);
+  if (days === undefined) {
+    days = (scope.asOf ? dateInterval(formatPartialDate(scope.asOf)) : undefined) ?? null;
+    asOfCache.set(scope, days);
+  }
+  return days ?? undefined;
+}
+
 /**
  * Whether a statement with `start`/`end` holds on every day of `at`: true, false, or
  * undetermined where the dates' precision cannot tell. A statement without them holds always.
  */
 export function holdsAt(fact: Fact, at: Typed | undefined): Truth {
   const record = fact.record;
-  if (!at || at.kind !== "date" || fact.shape !== "statement") return true;
+  if (!at || at.kind !== "date" || fact.shape !== "statement" || (record.start === undefined && record.end === undefined)) return true;
   let holds: Truth = true;
   if (record.start !== undefined) {
     const start = dateInterval(record.start);
@@ -148,12 +171,18 @@ export function decide(selector: FactSelector, property: string | undefined, pat
   const later = pool.filter((s) => isLater(s.fact, scope));
   const known = pool.filter((s) => !isLater(s.fact, scope));
   for (const s of [...known, ...later]) scope.used.add(s.fact);
-  const mistyped = known.filter((s) => typedValue(s, scope) === undefined);
-  const usable = known.filter((s) => !mistyped.includes(s));
-  const reference = at ?? (scope.asOf ? dateInterval(formatPartialDate(scope.asOf)) : undefined);
-  const holding = usable.filter((s) => holdsAt(s.fact, reference) === true);
-  const maybe = usable.filter((s) => holdsAt(s.fact, reference) === undefined);
-  const elsewhen = usable.filter((s) => holdsAt(s.fact, reference) === false);
+  const mistyped: Candidate[] = [];
+  const holding: Candidate[] = [];
+  const maybe: Candidate[] = [];
+  const elsewhen: Candidate[] = [];
+  const reference = at ?? asOfDays(scope);
+  for (const s of known) {
+    if (typedValue(s, scope) === undefined) mistyped.push(s);
+    else {
+      const holds = holdsAt(s.fact, reference);
+      (holds === true ? holding : holds === false ? elsewhen : maybe).push(s);
+    }
+  }
   if (holding.length === 0) return { chosen: [], uncertain: maybe, later, mistyped, elsewhen };
   const best = Math.min(...holding.map((s) => RANK_ORDER[s.fact.rank]));
   const chosen = holding.filter((s) => RANK_ORDER[s.fact.rank] === best);
