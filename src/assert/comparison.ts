@@ -1,5 +1,5 @@
 import type { PropertyRecord, QuantityRecord } from "../project/types.js";
-import { isQuantityRecord, readQuantity, within, type Quantity } from "./quantity.js";
+import { isQuantityRecord, within, type Quantity } from "./quantity.js";
 import { and, or, type Truth } from "./truth.js";
 import { align, compareWithLiteral, readLiteral, showTyped, type Op, type Outcome, type Typed } from "./typed.js";
 import { convert } from "./units.js";
@@ -200,10 +200,4 @@ export function testComparison(value: Typed, comparison: Comparison, context: Li
       return { truth: within(aligned.b, aligned.a) };
     }
   }
-}
-
-/** Reads a quantity map or number as an interval, for parts that take amounts directly. */
-export function amountOf(value: unknown): Quantity | undefined {
-  const read = readQuantity(value);
-  return "quantity" in read ? read.quantity : undefined;
 }

@@ -24,8 +24,6 @@ export interface Quantity {
   year?: number;
 }
 
-export const QUANTITY_KEYS = ["amount", "about", "precision", "more-than", "at-least", "less-than", "at-most", "between", "unit", "year"] as const;
-
 /** Whether a value is written as a quantity map (rather than a plain number, string or list). */
 export function isQuantityRecord(value: unknown): value is QuantityRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -20,9 +20,6 @@ function qty(): typeof QtyType {
   return library;
 }
 
-/** Every dimension a property may declare. */
-export const DIMENSIONS: readonly Dimension[] = ["count", "mass", "length", "area", "volume", "duration", "speed", "energy", "power", "force", "pressure", "money"];
-
 /** The library's name for each dimension it converts. Count has no unit; money is ours (ISO 4217 codes). */
 const LIBRARY_KINDS: Partial<Record<Dimension, string>> = {
   mass: "mass",
