@@ -7,6 +7,8 @@ Usage
   claimcheck new claim|source|entity|property [flags]
                                             write a new, valid, commented file to fill in
                                             (claimcheck new --help lists the flags)
+  claimcheck migrate [--dry-run]           rewrite claim, source and registry files in the
+                                            current format, keeping comments and key order
   claimcheck merge <result.json>... [options]
                                             combine the JSON results of --shard runs into
                                             the whole run's result, and report from it

@@ -86,6 +86,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   // `new` has flags of its own (--id, --url, …), so it parses its arguments itself.
   // Subcommands and modes are loaded when used: a plain check starts faster (docs/performance.md).
   if (argv[0] === "new") return (await import("./new.js")).runNew(argv.slice(1), io, { baseOptions });
+  if (argv[0] === "migrate") return (await import("./migrate.js")).runMigrate(argv.slice(1), io, baseOptions(io.cwd));
   if (argv[0] === "merge") {
     return (await import("../shard/merge-command.js")).runMerge(argv.slice(1), io, { defaultFormats, parseFormats, writeOutputs, pickColors });
   }

@@ -10,7 +10,7 @@ import { UsageError } from "../errors.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ClaimResult, RunResult } from "../model/result.js";
 import { stripControl } from "../reporters/escape.js";
-import { formatPosition } from "../reporters/labels.js";
+import { formatPosition, plural } from "../reporters/labels.js";
 import { terminal } from "../reporters/terminal.js";
 import { fileReader } from "./file-reader.js";
 import { usageErrorText, type CliIO } from "./main.js";
@@ -232,7 +232,7 @@ export function describeResultChanges(before: RunResult, after: RunResult, color
     for (const d of otherRemoved) lines.push(`    ${colors.green("-")} ${colors.dim(`${formatDiagnostic(d, colors)} (gone)`)}`);
   }
   const s = after.summary;
-  const summary = `${s.claims} claims: ${s.passed} passed, ${s.failed} failed; ${s.errors} errors, ${s.warnings} warnings`;
+  const summary = `${plural(s.claims, "claim")}: ${s.passed} passed, ${s.failed} failed; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
   const t = before.summary;
   const moved = s.claims !== t.claims || s.passed !== t.passed || s.failed !== t.failed || s.errors !== t.errors || s.warnings !== t.warnings;
   if (lines.length === 0 && !moved) return `${colors.dim("no change in the result")}\n`;

@@ -107,6 +107,9 @@ function relevantFiles(index: ProjectIndex, selected: (file: string) => boolean)
     for (const citation of claim.data.citations ?? []) {
       const source = index.sources.get(citation.source);
       if (source) files.add(source.doc.file);
+      // A cited source that failed to load: its own errors explain the claim's.
+      const broken = index.invalidSources.get(citation.source);
+      if (!source && broken) files.add(broken.file);
     }
     const article = index.articles.get(claim.article);
     if (article) {

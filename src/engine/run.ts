@@ -40,6 +40,7 @@ export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcom
   const index = buildIndex({
     docs: loaded.flatMap((l) => (l.valid ? [l.valid] : [])),
     registryBroken: loaded.some((l) => l.file.role === "entities" && !l.valid),
+    invalid: loaded.flatMap((l) => (l.valid ? [] : [{ role: l.file.role, file: l.file.file, data: l.doc?.data, at: l.diagnostics[0]?.at }])),
     today: options.today,
   });
   const indexed = performance.now();

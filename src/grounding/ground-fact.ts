@@ -1,5 +1,5 @@
 import type { DocPath } from "../model/position.js";
-import type { FactRecord, GroundedField } from "../project/types.js";
+import type { FactRecord, GroundedField, Literal, QuantityRecord } from "../project/types.js";
 import { parsePartialDate } from "../time/partial-date.js";
 import type { ExcerptScan } from "./excerpt-scan.js";
 import { groundDate, groundEntity, groundValue, valueShape, type Grounding, type GroundingContext } from "./ground-value.js";
@@ -17,6 +17,14 @@ export interface FieldCheck {
   result: Grounding;
 }
 
+/** A value as a finding shows it: a quantity in its record's own words (`more-than 290 people`). */
+function showGrounded(value: Literal | QuantityRecord): string {
+  if (typeof value !== "object") return String(value);
+  return Object.entries(value)
+    .map(([key, v]) => (key === "amount" || key === "unit" ? String(v) : `${key} ${Array.isArray(v) ? v.join("–") : String(v)}`))
+    .join(" ");
+}
+
 const DATE_FIELDS = ["point-in-time", "start", "end", "date"] as const;
 
 /**
@@ -31,8 +39,13 @@ export function checkFact(record: FactRecord, scan: ExcerptScan, context: Ground
   }
   if (record.value !== undefined) {
     const type = record.property === undefined ? undefined : context.registry?.properties.get(record.property)?.type;
-    const shape = valueShape(record.value, type, context.registry);
-    checks.push({ field: "value", path: ["value"], value: String(record.value), result: groundValue(record.value, shape, scan, context) });
+    // A list (a crew, the partners) is stated member by member.
+    const values = Array.isArray(record.value) ? record.value : [record.value];
+    values.forEach((value, i) => {
+      const path = Array.isArray(record.value) ? ["value", i] : ["value"];
+      const shape = valueShape(value, type, context.registry);
+      checks.push({ field: "value", path, value: showGrounded(value), result: groundValue(value, shape, scan, context) });
+    });
   }
   for (const field of DATE_FIELDS) {
     const raw = record[field];

@@ -4,7 +4,8 @@
  * quantity with a unit and bounds, a list) is one more function here and one more case in
  * `valueShape`; the number recogniser already reads bounds, scales and units for it.
  */
-import type { FactRecord, Literal, Registry } from "../project/types.js";
+import type { FactRecord, Literal, QuantityRecord, Registry } from "../project/types.js";
+import type { BoundKind, NumberMention } from "../text/numbers-in-text.js";
 import { datesMeant } from "../text/dates-in-text.js";
 import { nameStandsIn } from "../text/entities-in-text.js";
 import { compareDates, parsePartialDate, truncate, type DatePrecision, type PartialDate } from "../time/partial-date.js";
@@ -96,11 +97,67 @@ function describes(record: FactRecord, scan: ExcerptScan, context: GroundingCont
   return date !== undefined && groundEntity(record.place, scan, context, 1).found === true && groundDate(date, scan, context).found === true;
 }
 
-/** The shapes of value a fact can hold today. */
-export type ValueShape = "entity" | "date" | "year" | "number" | "text" | "boolean";
+/**
+ * Which bound words in the text state a quantity's bound. A fact keeps the excerpt's own
+ * bound: "more than 290" is `more-than: 290`, not `amount: 290`. A rounded amount (`about`)
+ * may stand with or without "about": a figure like "420 tonnes" is itself a rounding.
+ */
+const BOUND_WORDS: Record<Exclude<keyof QuantityRecord, "unit" | "year" | "precision">, ReadonlyArray<BoundKind | undefined>> = {
+  amount: [undefined],
+  about: [undefined, "about", "nearly"],
+  "more-than": ["over"],
+  "at-least": ["at-least"],
+  "less-than": ["under"],
+  "at-most": ["at-most"],
+  between: ["between", undefined],
+};
+
+/** A mention whose number is `value`, written with or without its scale word ("843" or "843 million"). */
+function says(mention: NumberMention, value: number): boolean {
+  return mention.value === value || mention.figure === value;
+}
+
+/**
+ * A quantity is stated when a number in the excerpt has each of its amounts, with the
+ * bound the quantity gives ("more than 290" for `more-than: 290`, "between 5 and 6" for
+ * `between: [5, 6]`). The unit is not compared here: "419,725 kilograms" states
+ * `{ amount: 419725, unit: kg }`; a value converted by hand ("420,000 kg" for "420
+ * tonnes") is not stated, since the excerpt's number differs.
+ */
+export function groundQuantity(quantity: QuantityRecord, scan: ExcerptScan): Grounding {
+  let closest: { text: string; distance: number } | undefined;
+  const near = (mention: NumberMention, value: number) => {
+    const distance = Math.abs(mention.value - value);
+    if (!closest || distance < closest.distance) closest = { text: scan.text.slice(mention.start, mention.end), distance };
+  };
+  for (const key of Object.keys(BOUND_WORDS) as Array<keyof typeof BOUND_WORDS>) {
+    const stated = quantity[key];
+    if (stated === undefined) continue;
+    const bounds = BOUND_WORDS[key];
+    if (key === "between") {
+      const [low, high] = stated as [number, number];
+      const found = scan.numbers.some((m, i) => says(m, low) && (m.rangeTo === high || (m.rangeTo === undefined && scan.numbers[i + 1] !== undefined && says(scan.numbers[i + 1]!, high))));
+      if (!found) {
+        for (const m of scan.numbers) near(m, low);
+        return { found: false, shape: "number", closest: closest?.text };
+      }
+      continue;
+    }
+    const amount = stated as number;
+    if (!scan.numbers.some((m) => says(m, amount) && bounds.includes(m.bound?.kind))) {
+      for (const m of scan.numbers) near(m, amount);
+      return { found: false, shape: "number", closest: closest?.text };
+    }
+  }
+  return FOUND;
+}
+
+/** The shapes of value a fact can hold. */
+export type ValueShape = "entity" | "date" | "year" | "number" | "text" | "boolean" | "quantity";
 
 /** A value's shape, from its property's declared type where there is one, else from the value. */
-export function valueShape(value: Literal, propertyType: string | undefined, registry: Registry | undefined): ValueShape {
+export function valueShape(value: Literal | QuantityRecord, propertyType: string | undefined, registry: Registry | undefined): ValueShape {
+  if (typeof value === "object") return "quantity";
   if (typeof value === "boolean") return "boolean";
   if (typeof value === "number") return propertyType === "year" || propertyType === "date" ? "year" : "number";
   if (propertyType === "entity") return "entity";
@@ -112,8 +169,10 @@ export function valueShape(value: Literal, propertyType: string | undefined, reg
 }
 
 /** Grounds a fact's `value`, by its shape. */
-export function groundValue(value: Literal, shape: ValueShape, scan: ExcerptScan, context: GroundingContext): Grounding {
+export function groundValue(value: Literal | QuantityRecord, shape: ValueShape, scan: ExcerptScan, context: GroundingContext): Grounding {
   switch (shape) {
+    case "quantity":
+      return groundQuantity(value as QuantityRecord, scan);
     case "boolean":
       // A boolean states that the excerpt's sentence holds; no word of the text spells it.
       return UNCHECKED;

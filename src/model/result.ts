@@ -30,7 +30,7 @@ export interface EvidenceRef {
 }
 
 /** Kinds of assertion parts. */
-export type PartKind = "value" | "compare" | "date" | "first-since" | "last-before" | "count" | "all" | "any";
+export type PartKind = "value" | "compare" | "date" | "duration" | "first-since" | "last-before" | "count" | "members" | "all" | "any";
 
 /** One evaluated part of a claim's assertion, with its evidence. */
 export interface PartResult {

@@ -8,6 +8,7 @@ import type {
   ClaimRecord,
   Fact,
   FactRecord,
+  InvalidDoc,
   ProjectIndex,
   Registry,
   RegistryRecord,
@@ -27,7 +28,19 @@ export type ValidDoc =
 export interface IndexInput {
   docs: ValidDoc[];
   registryBroken: boolean;
+  /** Files that failed to load or validate: rules name them where a valid file relies on one. */
+  invalid?: InvalidDoc[];
   today: PartialDate;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The id a broken file would have had: its own `id` where that reads as one, else its file name. */
+function intendedId(doc: InvalidDoc): string {
+  const data = doc.data as { id?: unknown } | undefined;
+  if (typeof data?.id === "string" && ID.test(data.id)) return data.id;
+  const base = doc.file.slice(doc.file.lastIndexOf("/") + 1);
+  return base.replace(/\.ya?ml$/, "");
 }
 
 /** Key of the statement map. */
@@ -77,6 +90,7 @@ export function buildIndex(input: IndexInput): ProjectIndex {
           doc: item.doc,
           entities: new Map(Object.entries(data.entities)),
           properties: new Map(Object.entries(data.properties ?? {})),
+          kinds: data.kinds ? new Map(Object.entries(data.kinds)) : undefined,
         };
         break;
       }
@@ -89,7 +103,27 @@ export function buildIndex(input: IndexInput): ProjectIndex {
     }
   }
   claims.sort((a, b) => (a.article !== b.article ? (a.article < b.article ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : a.doc.file < b.doc.file ? -1 : 1));
-  return { claims, sources, sourceList, registry, registryBroken: input.registryBroken, articles, articleList, statements, today: input.today };
+  const invalidSources = new Map<string, InvalidDoc>();
+  const invalidClaims: InvalidDoc[] = [];
+  for (const doc of [...(input.invalid ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    if (doc.role === "source") {
+      const id = intendedId(doc);
+      if (!sources.has(id) && !invalidSources.has(id)) invalidSources.set(id, doc);
+    } else if (doc.role === "claim") invalidClaims.push(doc);
+  }
+  return {
+    claims,
+    sources,
+    sourceList,
+    registry,
+    registryBroken: input.registryBroken,
+    invalidSources,
+    invalidClaims,
+    articles,
+    articleList,
+    statements,
+    today: input.today,
+  };
 }
 
 /** Turns a source's fact records into facts with statements; events become several statements. */
@@ -108,7 +142,8 @@ function factsOf(source: SourceRecord): Fact[] {
         statements.push({ subject, property: "participants", value: [...record.participants].sort(), path: ["participants"] });
       }
     } else {
-      statements.push({ subject: record.subject!, property: record.property!, value: record.value!, path: ["value"] });
+      const value = Array.isArray(record.value) ? [...record.value].sort(byText) : record.value!;
+      statements.push({ subject: record.subject!, property: record.property!, value, path: ["value"] });
     }
     const time =
       parsePartialDate(record.date) ?? parsePartialDate(record["point-in-time"]) ?? parsePartialDate(record.start) ?? issued;
@@ -124,4 +159,10 @@ function factsOf(source: SourceRecord): Fact[] {
       excerpt: excerpts.get(record.excerpt),
     };
   });
+}
+
+function byText(a: unknown, b: unknown): number {
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }

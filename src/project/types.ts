@@ -5,6 +5,29 @@ import type { PartialDate } from "../time/partial-date.js";
 
 export type Literal = string | number | boolean;
 
+/** A quantity as written in YAML (docs/data-model.md, "Quantities"). */
+export interface QuantityRecord {
+  amount?: number;
+  about?: number;
+  precision?: number;
+  "more-than"?: number;
+  "at-least"?: number;
+  "less-than"?: number;
+  "at-most"?: number;
+  between?: [number, number];
+  unit?: string;
+  year?: number;
+}
+
+/** What a quantity measures. A property declares one (`dimension: mass`). */
+export type Dimension = "count" | "mass" | "length" | "area" | "volume" | "duration" | "speed" | "energy" | "power" | "force" | "pressure" | "money";
+
+/** A value as a fact states it: a literal, a quantity (`{ amount: 419725, unit: kg }`), or a list of values of a multi-valued property. */
+export type FactValue = Literal | QuantityRecord | Literal[];
+
+/** A literal in an assertion: a plain value, or an amount in a unit (`{ amount: 420, unit: t }`). */
+export type AssertLiteral = Literal | QuantityRecord;
+
 /** A claim file's data, as its schema guarantees it. */
 export interface ClaimRecord {
   id: string;
@@ -35,16 +58,29 @@ export interface FactSelector {
 }
 
 export interface Comparisons {
-  equals?: Literal;
-  "not-equals"?: Literal;
-  in?: Literal[];
-  lt?: Literal;
-  lte?: Literal;
-  gt?: Literal;
-  gte?: Literal;
+  equals?: AssertLiteral;
+  "not-equals"?: AssertLiteral;
+  in?: AssertLiteral[];
+  lt?: AssertLiteral;
+  lte?: AssertLiteral;
+  gt?: AssertLiteral;
+  gte?: AssertLiteral;
+  /** "About 420 t": within `tolerance` of this amount. */
+  about?: AssertLiteral;
+  /** How far from `about` still counts: `5%` (relative) or an amount in `about`'s unit. */
+  tolerance?: string | number | QuantityRecord;
 }
 
 export type DateRef = string | number | FactSelector;
+
+/** A comparison of counts or amounts: one of equals, or a lower bound, an upper bound, or both. */
+export interface CountComparisons {
+  equals?: number;
+  lt?: number;
+  lte?: number;
+  gt?: number;
+  gte?: number;
+}
 
 export interface AssertPart {
   id?: string;
@@ -52,8 +88,8 @@ export interface AssertPart {
   expect?: Verdict;
   all?: AssertPart[];
   any?: AssertPart[];
-  value?: FactSelector & Comparisons;
-  compare?: { left: FactSelector; op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte"; right: FactSelector };
+  value?: ValuePart;
+  compare?: ComparePart;
   date?: FactSelector & {
     in?: string | number;
     before?: DateRef;
@@ -61,9 +97,59 @@ export interface AssertPart {
     within?: { days: number; of: DateRef };
     anniversary?: { of: FactSelector; years: number; "tolerance-days"?: number };
   };
-  "first-since"?: { event: string; kind: string; since: string | number };
+  "first-since"?: { event: string; kind: string; since: DateRef };
   "last-before"?: { event: string; kind: string; before: FactSelector };
-  count?: { kind: string; from?: string | number; to?: string | number; equals?: number; lt?: number; lte?: number; gt?: number; gte?: number };
+  count?: CountPart;
+  duration?: DurationPart;
+  members?: MembersPart;
+}
+
+/** Options a part that reads statements may give. */
+export interface StatementOptions {
+  /** The date (or event) at which a statement with `start`/`end` must hold; default: the claim's as-of date. */
+  at?: DateRef;
+  /** `any`: compare amounts of money across years (default: only within one year). */
+  "currency-year"?: "any";
+}
+
+export type ValuePart = FactSelector & Comparisons & StatementOptions;
+
+export interface ComparePart extends StatementOptions {
+  left: FactSelector;
+  op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
+  right: FactSelector;
+  /** "More than three times": the right side is multiplied by this. */
+  times?: number;
+}
+
+export interface CountPart extends CountComparisons {
+  kind: string;
+  /** Inclusive start of the period: a date or an event. */
+  from?: DateRef;
+  /** Inclusive end of the period: a date or an event; default: the claim's as-of date. */
+  to?: DateRef;
+  /** Exclusive start: events strictly after it. */
+  after?: DateRef;
+  /** Exclusive end: events strictly before it. */
+  before?: DateRef;
+}
+
+export interface DurationPart extends Comparisons {
+  from: DateRef;
+  /** Default: the claim's as-of date. */
+  to?: DateRef;
+}
+
+export interface MembersPart extends FactSelector {
+  at?: DateRef;
+  /** This value (or every value of this list) is among the property's values. */
+  includes?: Literal | Literal[];
+  /** This value (or no value of this list) is among them. */
+  excludes?: Literal | Literal[];
+  /** The values are exactly these. */
+  equals?: Literal[];
+  /** How many values there are: a number, or comparisons. */
+  size?: number | CountComparisons;
 }
 
 export interface ExcerptRecord {
@@ -78,7 +164,9 @@ export interface FactRecord {
   excerpt: string;
   subject?: string;
   property?: string;
-  value?: Literal;
+  value?: FactValue;
+  /** For a list value: the list is the whole of the values, not some of them. */
+  complete?: boolean;
   "point-in-time"?: string | number;
   start?: string | number;
   end?: string | number;
@@ -134,16 +222,30 @@ export interface EntityRecord {
   note?: string;
 }
 
+export type PropertyType = "year" | "date" | "number" | "quantity" | "string" | "boolean" | "entity";
+
 export interface PropertyRecord {
   label: string;
-  type: "year" | "date" | "number" | "string" | "boolean" | "entity";
+  type: PropertyType;
+  /** For a quantity: what it measures. */
+  dimension?: Dimension;
+  /** For a quantity: the unit of an amount written as a plain number. */
+  unit?: string;
+  /** A subject can have several values at once (crew members): lists, and no conflicts between them. */
+  multiple?: boolean;
   wikidata?: string;
+  note?: string;
+}
+
+export interface KindRecord {
+  label: string;
   note?: string;
 }
 
 export interface RegistryRecord {
   entities: Record<string, EntityRecord>;
   properties?: Record<string, PropertyRecord>;
+  kinds?: Record<string, KindRecord>;
 }
 
 export interface ArticleRecord {
@@ -180,7 +282,7 @@ export interface Source {
 export interface Statement {
   subject: string;
   property: string;
-  value: Literal | string[];
+  value: Literal | QuantityRecord | Literal[];
   /** Where in the fact's record the value stands. */
   path: DocPath;
 }
@@ -205,6 +307,18 @@ export interface Registry {
   doc: LoadedDoc;
   entities: Map<string, EntityRecord>;
   properties: Map<string, PropertyRecord>;
+  /** Declared event kinds; undefined when the registry declares none (a registry older than `kinds:`). */
+  kinds?: Map<string, KindRecord>;
+}
+
+/** A file that failed to load or validate, as far as it could be read. */
+export interface InvalidDoc {
+  role: "claim" | "article" | "source" | "entities";
+  file: string;
+  /** The parsed data, when the file parsed. */
+  data?: unknown;
+  /** Where its first problem is. */
+  at?: { file: string; line: number; column: number };
 }
 
 export interface ArticleMap {
@@ -223,6 +337,10 @@ export interface ProjectIndex {
   registry?: Registry;
   /** True when a registry file exists but failed to load or validate. */
   registryBroken: boolean;
+  /** Source files that failed to load or validate, by the id they claim (else their file name). */
+  invalidSources: Map<string, InvalidDoc>;
+  /** Claim files that failed to load or validate. */
+  invalidClaims: InvalidDoc[];
   articles: Map<string, ArticleMap>;
   /** Every valid article map, sorted by file (duplicates included). */
   articleList: ArticleMap[];

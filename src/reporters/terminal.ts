@@ -3,7 +3,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { ClaimResult, RunResult, Verdict } from "../model/result.js";
 import { codeFrame } from "./code-frame.js";
 import { stripControl } from "./escape.js";
-import { formatPosition } from "./labels.js";
+import { formatPosition, plural } from "./labels.js";
 import type { Reporter, ReporterOptions } from "./types.js";
 
 function verdictColor(verdict: Verdict | undefined, colors: Colors): (text: string) => string {
@@ -73,8 +73,8 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
     const info = articleInfo.get(article);
     const coverage = info?.coverage;
     const heading = coverage && coverage.sentences > 0
-      ? `${colors.bold(stripControl(article))} ${colors.dim(`— ${claims.length} claims; ${coverage.claim + coverage.opinion + coverage.notChecked} of ${coverage.sentences} sentences accounted for`)}`
-      : `${colors.bold(stripControl(article))} ${colors.dim(`— ${claims.length} claims`)}`;
+      ? `${colors.bold(stripControl(article))} ${colors.dim(`— ${plural(claims.length, "claim")}; ${coverage.claim + coverage.opinion + coverage.notChecked} of ${coverage.sentences} sentences accounted for`)}`
+      : `${colors.bold(stripControl(article))} ${colors.dim(`— ${plural(claims.length, "claim")}`)}`;
     out.push(heading);
     for (const claim of claims) {
       out.push(claimLine(claim, width, colors));
@@ -117,7 +117,7 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
     .join(", ");
   const head =
     s.failed > 0
-      ? colors.red(colors.bold(`✖ ${s.failed} of ${s.claims} claims failed`))
+      ? colors.red(colors.bold(s.claims === 1 ? "✖ the claim failed" : `✖ ${s.failed} of ${s.claims} claims failed`))
       : s.errors > 0
         ? colors.red(colors.bold(`✖ ${s.errors} ${s.errors === 1 ? "error" : "errors"} outside the claims`))
         : colors.green(colors.bold(s.claims === 0 ? "✔ no claim to check" : s.claims === 1 ? "✔ the claim passes" : `✔ all ${s.claims} claims pass`));

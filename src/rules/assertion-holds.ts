@@ -1,3 +1,4 @@
+import { partModule } from "../assert/parts/index.js";
 import type { PartResult, Verdict } from "../model/result.js";
 import type { Locator, Report, Rule, RuleContext } from "./types.js";
 
@@ -28,6 +29,7 @@ export const assertionHolds: Rule = {
     mismatch: "declared {declared}, but the cited facts give {derived}: {part} expected {expected}, found {found}{decidedBy}",
     partMismatch: "part {part} was expected to be {expect}, but is {verdict}: expected {expected}, found {found}{decidedBy}",
     badPart: "assertion part {detail}",
+    badPartOfKind: "this {part} part {detail} — a {part} part looks like: {example}",
     unknownFact: 'no fact "{ref}"',
     evidence: "{statement} — {source}#{fact}",
   },
@@ -40,7 +42,11 @@ export const assertionHolds: Rule = {
         continue;
       }
       for (const problem of evaluation.problems) {
-        if (problem.kind === "bad-part") report({ messageId: "badPart", data: { detail: problem.detail }, at: { doc: claim.doc, path: problem.path } });
+        if (problem.kind === "bad-part") {
+          const at = { doc: claim.doc, path: problem.path };
+          if (problem.part) report({ messageId: "badPartOfKind", data: { part: problem.part, detail: problem.detail, example: partModule(problem.part).example }, at });
+          else report({ messageId: "badPart", data: { detail: problem.detail }, at });
+        }
         if (problem.kind === "unknown-fact") report({ messageId: "unknownFact", data: { ref: problem.ref }, at: { doc: claim.doc, path: problem.path } });
       }
       const declared = claim.data.verdict;

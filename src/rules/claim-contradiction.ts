@@ -1,13 +1,14 @@
+import { agree, readLiteral } from "../assert/typed.js";
 import { sameValue, showValue } from "../assert/values.js";
 import type { DocPath } from "../model/position.js";
-import type { AssertPart, Claim, Literal } from "../project/types.js";
+import type { AssertLiteral, AssertPart, Claim } from "../project/types.js";
 import type { Rule } from "./types.js";
 
 interface Held {
   claim: Claim;
   subject: string;
   property: string;
-  value: Literal;
+  value: AssertLiteral;
   path: DocPath;
 }
 
@@ -47,7 +48,7 @@ export const claimContradiction: Rule = {
           firstByKey.set(key, held);
           continue;
         }
-        if (first.claim === claim || sameValue(first.value, held.value)) continue;
+        if (first.claim === claim || compatible(first.value, held.value)) continue;
         report({
           messageId: "contradiction",
           data: {
@@ -64,3 +65,11 @@ export const claimContradiction: Rule = {
     }
   },
 };
+
+/** Two held values are compatible when they are the same, or amounts that can be equal (420 t and 420,000 kg). */
+function compatible(a: AssertLiteral, b: AssertLiteral): boolean {
+  if (typeof a !== "object" && typeof b !== "object") return sameValue(a, b);
+  const x = readLiteral(a, undefined, undefined);
+  const y = readLiteral(b, undefined, undefined);
+  return "typed" in x && "typed" in y ? agree(x.typed, y.typed) : sameValue(a, b);
+}

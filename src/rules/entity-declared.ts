@@ -1,6 +1,7 @@
 import type { LoadedDoc } from "../load/document.js";
 import type { DocPath } from "../model/position.js";
 import type { AssertPart, FactSelector } from "../project/types.js";
+import { partModules } from "../assert/parts/index.js";
 import { didYouMean } from "../text/suggest.js";
 import type { Rule } from "./types.js";
 
@@ -10,13 +11,15 @@ const EVENT_PROPERTIES = new Set(["kind", "date", "place", "participants"]);
 /** Every subject, event and property id is declared in the registry: a typo must never hide a fact. */
 export const entityDeclared: Rule = {
   id: "entity-declared",
-  description: "Every entity, event and property a fact or assertion names is declared in the entity registry.",
+  description: "Every entity, event, event kind and property a fact or assertion names is declared in the entity registry.",
   defaultSeverity: "error",
   messages: {
     noRegistry: "facts name entities, but there is no entity registry (sources/entities.yaml)",
     undeclaredEntity: 'entity "{id}" is not declared in the entity registry{hint}',
     undeclaredProperty: 'property "{id}" is not declared in the entity registry{hint}',
     notAnEvent: 'entity "{id}" is declared as a {type}, not an event',
+    undeclaredKind: 'event kind "{id}" is not declared in the entity registry (kinds:){hint}',
+    unknownKind: 'no event in the sources is of kind "{id}"{hint}',
   },
   check({ index, report }) {
     const registry = index.registry;
@@ -61,33 +64,66 @@ export const entityDeclared: Rule = {
       }
     }
 
+    // Event kinds: those the registry declares, or, for a registry older than `kinds:`, those facts use.
+    const kindsUsed = new Set(index.sourceList.flatMap((s) => s.facts.flatMap((f) => (f.record.kind !== undefined ? [f.record.kind] : []))));
+    // A source that failed its schema still tells which kinds it uses: its own errors are the finding.
+    for (const broken of index.invalidSources.values()) {
+      const facts = (broken.data as { facts?: unknown } | undefined)?.facts;
+      if (Array.isArray(facts)) for (const f of facts) if (typeof (f as { kind?: unknown })?.kind === "string") kindsUsed.add((f as { kind: string }).kind);
+    }
+    const kindIds = registry.kinds ? [...registry.kinds.keys()] : [...kindsUsed].sort();
+    const kind = (doc: LoadedDoc, path: DocPath, id: string) => {
+      if (kindIds.includes(id)) return;
+      report({ messageId: registry.kinds ? "undeclaredKind" : "unknownKind", data: { id, ...hint(id, kindIds) }, at: { doc, path } });
+    };
+    if (registry.kinds) {
+      for (const source of index.sourceList) {
+        for (const fact of source.facts) if (fact.record.kind !== undefined) kind(source.doc, ["facts", fact.index, "kind"], fact.record.kind);
+      }
+    }
     const selector = (doc: LoadedDoc, path: DocPath, s: FactSelector | undefined) => {
       if (!s || typeof s !== "object") return;
       entity(doc, [...path, "subject"], s.subject);
       entity(doc, [...path, "event"], s.event, true);
       property(doc, [...path, "property"], s.property);
     };
+    /** The property a selector reads, for a literal compared with it. */
+    const propertyOfSelector = (s: FactSelector): string | undefined => {
+      if (s.property !== undefined) return s.property;
+      if (s.fact === undefined) return undefined;
+      const [sourceId, factId] = s.fact.split("#");
+      return index.sources.get(sourceId!)?.facts.find((f) => f.id === factId)?.record.property;
+    };
     const walk = (doc: LoadedDoc, part: AssertPart | undefined, path: DocPath) => {
-      if (!part) return;
+      if (!part || typeof part !== "object") return;
       part.all?.forEach((p, i) => walk(doc, p, [...path, "all", i]));
       part.any?.forEach((p, i) => walk(doc, p, [...path, "any", i]));
-      selector(doc, [...path, "value"], part.value);
-      if (part.compare) {
-        selector(doc, [...path, "compare", "left"], part.compare.left);
-        selector(doc, [...path, "compare", "right"], part.compare.right);
-      }
-      if (part.date) {
-        selector(doc, [...path, "date"], part.date);
-        for (const key of ["before", "after"] as const) {
-          const ref = part.date[key];
-          if (typeof ref === "object") selector(doc, [...path, "date", key], ref);
+      for (const module of partModules) {
+        const spec = (part as Record<string, unknown>)[module.kind];
+        if (spec === undefined || module.kind === "all" || module.kind === "any") continue;
+        for (const ref of module.references(spec as never, [...path, module.kind])) {
+          switch (ref.kind) {
+            case "selector":
+              selector(doc, ref.path, ref.selector);
+              break;
+            case "date":
+              if (typeof ref.ref === "object") selector(doc, ref.path, ref.ref);
+              break;
+            case "event":
+              entity(doc, ref.path, ref.id, true);
+              break;
+            case "event-kind":
+              kind(doc, ref.path, ref.id);
+              break;
+            case "literal": {
+              const prop = ref.property ?? propertyOfSelector(ref.selector);
+              const declared = prop === undefined ? undefined : prop === "participants" || prop === "place" ? "entity" : registry.properties.get(prop)?.type;
+              if (declared === "entity" && typeof ref.value === "string") entity(doc, ref.path, ref.value);
+              break;
+            }
+          }
         }
-        if (typeof part.date.within?.of === "object") selector(doc, [...path, "date", "within", "of"], part.date.within.of);
-        if (part.date.anniversary) selector(doc, [...path, "date", "anniversary", "of"], part.date.anniversary.of);
       }
-      entity(doc, [...path, "first-since", "event"], part["first-since"]?.event, true);
-      entity(doc, [...path, "last-before", "event"], part["last-before"]?.event, true);
-      selector(doc, [...path, "last-before", "before"], part["last-before"]?.before);
     };
     for (const claim of index.claims) walk(claim.doc, claim.data.assert, ["assert"]);
   },

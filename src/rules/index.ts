@@ -18,6 +18,7 @@ import { sourceExists } from "./source-exists.js";
 import { sourceFreshness } from "./source-freshness.js";
 import type { Rule } from "./types.js";
 import { uniqueId } from "./unique-id.js";
+import { valueTyped } from "./value-typed.js";
 
 export type { Rule, RuleContext, Report, Locator } from "./types.js";
 
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   sourceExists,
   sourceFreshness,
   uniqueId,
+  valueTyped,
 ];
 
 /** Findings made before rules run, with their own docs pages. */

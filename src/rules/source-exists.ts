@@ -8,6 +8,7 @@ export const sourceExists: Rule = {
   defaultSeverity: "error",
   messages: {
     unknownSource: 'no source "{source}"{hint}',
+    invalidSource: 'source "{source}" is invalid ({file}:{line}:{column}): its facts were not loaded',
     unknownFact: 'source "{source}" has no fact "{fact}"{hint}',
     unknownArticleSource: 'article map names source "{source}", which does not exist{hint}',
   },
@@ -20,6 +21,15 @@ export const sourceExists: Rule = {
     for (const claim of index.claims) {
       (claim.data.citations ?? []).forEach((citation, i) => {
         const source = index.sources.get(citation.source);
+        const broken = index.invalidSources.get(citation.source);
+        if (!source && broken) {
+          report({
+            messageId: "invalidSource",
+            data: { source: citation.source, file: broken.file, line: String(broken.at?.line ?? 1), column: String(broken.at?.column ?? 1) },
+            at: { doc: claim.doc, path: ["citations", i, "source"] },
+          });
+          return;
+        }
         if (!source) {
           report({
             messageId: "unknownSource",

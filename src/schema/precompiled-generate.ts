@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Ajv2020 as Ajv2020Type } from "ajv/dist/2020.js";
 import { PRECOMPILED_KINDS, SCHEMA_DIR, schemaHashFor } from "./precompiled.js";
+import { ANNOTATION_KEYWORDS } from "./validate.js";
 
 const require = createRequire(import.meta.url);
 
@@ -30,7 +31,7 @@ export function generatePrecompiledValidators(): string {
     allowUnionTypes: true,
     code: { source: true, esm: true, lines: false },
   });
-  ajv.addKeyword({ keyword: "x-message", schemaType: "string" });
+  for (const k of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword: k.keyword, schemaType: k.schemaType });
   addFormats(ajv);
   const read = (name: string) => JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, "utf8")) as { $id: string };
   ajv.addSchema(read("defs"));

@@ -26,7 +26,15 @@ export const schemaMessages = {
   tooLong: "is longer than {limit} characters",
   outOfRange: "{found} is out of range ({detail})",
   invalid: "{detail}",
+  mixedShapes: "this fact has both {first} fields ({firstKeys}) and {second} fields ({secondKeys}); split it into a {first} and an {second}",
 } as const;
+
+/** Keywords of our own in the schemas: annotations for messages, never validation. */
+export const ANNOTATION_KEYWORDS = [
+  { keyword: "x-message", schemaType: "string" },
+  { keyword: "x-example", schemaType: "string" },
+  { keyword: "x-shapes", schemaType: "object" },
+] as const;
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<DocKind, ValidateFunction>();
@@ -43,7 +51,7 @@ function validatorFor(kind: DocKind): ValidateFunction {
     const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
     const addFormatsModule = require("ajv-formats") as unknown;
     ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: "x-message", schemaType: "string" });
+    for (const k of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword: k.keyword, schemaType: k.schemaType });
     const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
     addFormats(ajv);
     ajv.addSchema(readSchema("defs"));
@@ -61,10 +69,39 @@ function readSchema(name: string): object {
 export function validateDoc(doc: LoadedDoc, kind: DocKind): Diagnostic[] {
   const validate = validatorFor(kind);
   if (validate(doc.data)) return [];
-  return toDiagnostics(doc, validate.errors ?? []);
+  return toDiagnostics(doc, validate.errors ?? [], kind);
 }
 
-function toDiagnostics(doc: LoadedDoc, errors: ErrorObject[]): Diagnostic[] {
+function hasMessage(error: ErrorObject): boolean {
+  return typeof (error.parentSchema as Record<string, unknown> | undefined)?.["x-message"] === "string";
+}
+
+const PART_KEYS = new Set(["all", "any"]);
+let examples: Map<string, string> | undefined;
+
+/**
+ * For an error inside an assertion part: the part's kind and a valid example of it, from
+ * the claim schema's `x-example`s (read only when a claim has such an error).
+ */
+function partExample(path: DocPath): { part: string; example: string } | undefined {
+  if (path[0] !== "assert") return undefined;
+  let kind: string | undefined;
+  for (let i = 1; i < path.length; i++) {
+    const key = path[i];
+    if (typeof key !== "string" || PART_KEYS.has(key)) continue;
+    // A part's kind stands right after `assert` or after a group's index.
+    if (i === 1 || typeof path[i - 1] === "number") kind = key;
+  }
+  if (kind === undefined) return undefined;
+  if (!examples) {
+    const schema = readSchema("claim") as { $defs: { part: { properties: Record<string, { "x-example"?: string }> } } };
+    examples = new Map(Object.entries(schema.$defs.part.properties).flatMap(([k, v]) => (v["x-example"] ? [[k, v["x-example"]] as [string, string]] : [])));
+  }
+  const example = examples.get(kind);
+  return example ? { part: kind, example } : undefined;
+}
+
+function toDiagnostics(doc: LoadedDoc, errors: ErrorObject[], kind: DocKind): Diagnostic[] {
   // oneOf/anyOf failures speak for their branches: drop the branch errors beneath them.
   const unions = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
   const kept = errors.filter(
@@ -74,7 +111,10 @@ function toDiagnostics(doc: LoadedDoc, errors: ErrorObject[]): Diagnostic[] {
   );
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // A type error that its schema explains (x-message) speaks for the plain one at the same node.
+  const explainedTypes = new Set(kept.filter((e) => e.keyword === "type" && hasMessage(e)).map((e) => e.instancePath));
   for (const error of kept) {
+    if (error.keyword === "type" && !hasMessage(error) && explainedTypes.has(error.instancePath)) continue;
     const path = pointerToPath(error.instancePath);
     const rendered = describe(error, doc, path);
     if (!rendered) continue;
@@ -82,11 +122,13 @@ function toDiagnostics(doc: LoadedDoc, errors: ErrorObject[]): Diagnostic[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const template: string = schemaMessages[rendered.messageId];
+    const example = kind === "claim" ? partExample(rendered.path) : undefined;
+    if (example) Object.assign(rendered.data, example);
     out.push({
       ruleId: "schema",
       messageId: rendered.messageId,
       data: rendered.data,
-      message: template.replace(/\{(\w+)\}/g, (_, name: string) => String(rendered.data[name] ?? "")),
+      message: template.replace(/\{(\w+)\}/g, (_, name: string) => String(rendered.data[name] ?? "")) + (example ? ` — a ${example.part} part looks like: ${example.example}` : ""),
       severity: "error",
       at: doc.locate(rendered.path, { key: rendered.atKey }),
       docs: "docs/rules/schema.md",
@@ -134,13 +176,19 @@ function describe(error: ErrorObject, doc: LoadedDoc, path: DocPath): Rendered |
     case "const":
       return { messageId: "invalid", data: { detail: `${where} ${error.message ?? "is invalid"}` }, path };
     case "type": {
+      if (typeof parent["x-message"] === "string") return { messageId: "badPattern", data: { expected: parent["x-message"], found }, path };
       const expected = String((error.params as { type: string | string[] }).type).replace(/,/g, " or ");
       return { messageId: "wrongType", data: { expected: article(expected), found: typeName(error.data) }, path };
     }
-    case "pattern":
-    case "format":
     case "oneOf":
     case "anyOf": {
+      const shapes = mixedShapes(parent, error.data);
+      if (shapes) return { messageId: "mixedShapes", data: shapes, path };
+      const expected = typeof parent["x-message"] === "string" ? (parent["x-message"] as string) : unionHint(parent) ?? "a valid value";
+      return { messageId: "badPattern", data: { expected, found }, path };
+    }
+    case "pattern":
+    case "format": {
       const expected = typeof parent["x-message"] === "string" ? (parent["x-message"] as string) : unionHint(parent) ?? "a valid value";
       return { messageId: "badPattern", data: { expected, found }, path };
     }
@@ -161,6 +209,18 @@ function describe(error: ErrorObject, doc: LoadedDoc, path: DocPath): Rendered |
       return { messageId: "invalid", data: { detail: `${where} ${error.message ?? "is invalid"}` }, path };
   }
   void doc;
+}
+
+/** For a map that mixes the keys of two shapes its schema names (`x-shapes`): which, and the keys of each. */
+function mixedShapes(schema: Record<string, unknown>, data: unknown): MessageData | undefined {
+  const shapes = schema["x-shapes"] as Record<string, string[]> | undefined;
+  if (!shapes || typeof data !== "object" || data === null) return undefined;
+  const present = Object.entries(shapes)
+    .map(([name, keys]) => ({ name, keys: keys.filter((k) => k in data) }))
+    .filter((s) => s.keys.length > 0);
+  if (present.length < 2) return undefined;
+  const [a, b] = present as [{ name: string; keys: string[] }, { name: string; keys: string[] }];
+  return { first: a.name, firstKeys: a.keys.join(", "), second: b.name, secondKeys: b.keys.join(", ") };
 }
 
 function unionHint(schema: Record<string, unknown>): string | undefined {

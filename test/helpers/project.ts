@@ -10,8 +10,9 @@ function doc(file: string, text: string) {
 }
 
 /** Builds an index from YAML texts (no schema check: tests give well-formed data). */
-export function makeIndex(sources: Record<string, string>, claims: Record<string, string> = {}): ProjectIndex {
+export function makeIndex(sources: Record<string, string>, claims: Record<string, string> = {}, registry?: string): ProjectIndex {
   const docs: ValidDoc[] = [
+    ...(registry === undefined ? [] : [{ kind: "entities", doc: doc("sources/entities.yaml", registry) } as ValidDoc]),
     ...Object.entries(sources).map(([id, text]): ValidDoc => ({ kind: "source", doc: doc(`sources/${id}.yaml`, `id: ${id}\n${text}`) })),
     ...Object.entries(claims).map(([id, text]): ValidDoc => ({ kind: "claim", doc: doc(`claims/a/${id}.yaml`, `id: ${id}\n${text}`), article: "a" })),
   ];
@@ -19,7 +20,7 @@ export function makeIndex(sources: Record<string, string>, claims: Record<string
 }
 
 /** Evaluates one claim whose assert is given as YAML, citing the named sources. */
-export function evaluate(sources: Record<string, string>, assert: string, options: { cite?: string[]; asOf?: string } = {}): Evaluation {
+export function evaluate(sources: Record<string, string>, assert: string, options: { cite?: string[]; asOf?: string; registry?: string } = {}): Evaluation {
   const cite = options.cite ?? Object.keys(sources);
   const claim = [
     `as-of: "${options.asOf ?? "2025-08-03"}"`,
@@ -28,7 +29,7 @@ export function evaluate(sources: Record<string, string>, assert: string, option
     "assert:",
     ...assert.split("\n").map((l) => `  ${l}`),
   ].join("\n");
-  const index = makeIndex(sources, { c: claim });
+  const index = makeIndex(sources, { c: claim }, options.registry);
   const evaluation = evaluateClaim(index.claims[0]!, index);
   if (!evaluation) throw new Error("no evaluation");
   return evaluation;

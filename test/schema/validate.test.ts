@@ -65,18 +65,29 @@ facts:
     expect(found).toEqual(["missingKey:mirror-of:1", "missingKey:reason:8"]);
   });
 
-  it("rejects a fact that is neither a statement nor an event", () => {
-    const source = `id: s
+  /** A wire source whose one fact, on line 8, is `fact`. */
+  const sourceWithFact = (fact: string) => `id: s
 type: webpage
 title: T
 URL: https://example.org/
 reliability: wire
 excerpts: [{ id: e, text: hello }]
 facts:
-  - { id: f, subject: x, date: "2020", excerpt: e }
+  - ${fact}
 `;
+
+  it("rejects a fact that is neither a statement nor an event", () => {
+    const source = sourceWithFact("{ id: f, excerpt: e }");
     const [d] = check(source, "source");
     expect(d).toMatchObject({ messageId: "badPattern", line: 8 });
     expect(d!.message).toContain("statement (subject, property, value) or an event");
+  });
+
+  it("asks to split a fact that has both statement and event fields", () => {
+    const source = sourceWithFact('{ id: f, subject: x, property: p, value: 1, event: x, date: "2020", excerpt: e }');
+    const [d, ...rest] = check(source, "source");
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ messageId: "mixedShapes", line: 8, data: { first: "statement", firstKeys: "subject, property, value", second: "event", secondKeys: "event, date" } });
+    expect(d!.message).toBe("this fact has both statement fields (subject, property, value) and event fields (event, date); split it into a statement and an event");
   });
 });

@@ -47,7 +47,7 @@ describe("describeResultChanges", () => {
     expect(broke).toContain("✖ c1  fail (supported)  (was pass (supported))");
     expect(broke).toMatch(/\+ claims\/demo\/c1\.yaml:\d+:\d+ {2}error {2}quote not found in source "s1"/);
     expect(broke).not.toContain("c2");
-    expect(broke).toContain("now 4 claims: 3 passed, 1 failed; 1 errors, 0 warnings");
+    expect(broke).toContain("now 4 claims: 3 passed, 1 failed; 1 error, 0 warnings");
 
     const fixed = describeResultChanges(red, green, plain);
     expect(fixed).toContain("✔ c1  pass (supported)  (was fail (supported))");

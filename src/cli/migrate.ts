@@ -1,0 +1,44 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
+import { applyChanges, describeChanges, planMigrations } from "../migrate/run.js";
+import type { CliIO } from "./main.js";
+
+const HELP = `claimcheck migrate — bring claim, source and registry files to the current format
+
+Usage
+  claimcheck migrate [--dry-run] [-C <dir>]
+
+Rewrites files in place, keeping comments, key order and quoting; only the lines a change
+needs differ. Running it again changes nothing.
+
+Options
+      --dry-run         show what would change, as a diff, and write nothing
+  -C, --root <dir>      repository root (default: the current directory)
+  -h, --help            show this help
+`;
+
+/** `claimcheck migrate`: runs every migration over the repository's claim and source files. */
+export async function runMigrate(argv: string[], io: CliIO, defaults: { claims: string[]; sources: string[] }): Promise<number> {
+  let values: { "dry-run"?: boolean; root?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { "dry-run": { type: "boolean" }, root: { type: "string", short: "C" }, help: { type: "boolean", short: "h" } },
+    }));
+  } catch (error) {
+    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck migrate --help" for usage.`);
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const root = path.resolve(io.cwd, values.root ?? ".");
+  const run = await planMigrations(root, defaults);
+  const dryRun = Boolean(values["dry-run"]);
+  if (!dryRun) await applyChanges(root, run.changes);
+  io.stdout(describeChanges(run, dryRun));
+  return run.failures.length > 0 ? 1 : 0;
+}
