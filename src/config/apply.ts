@@ -48,6 +48,14 @@ export function sourcesDir(globs: readonly string[]): string {
   return fixed.join("/") || ".";
 }
 
+/** `./claims/` → `claims`. A scan: `/\/+$/` is quadratic on a long run of slashes that does not end the text. */
 function trimSlashes(folder: string): string {
-  return folder.replace(/^\.\/+/, "").replace(/\/+$/, "") || ".";
+  let start = 0;
+  if (folder.startsWith("./")) {
+    start = 2;
+    while (folder[start] === "/") start++;
+  }
+  let end = folder.length;
+  while (end > start && folder[end - 1] === "/") end--;
+  return folder.slice(start, end) || ".";
 }

@@ -14,4 +14,5 @@ export const loaderMessages = {
   complexKey: "keys must be plain strings",
   forbiddenKey: "key \"{key}\" is not allowed",
   readError: "could not read file: {detail}",
+  linkedFolder: "folder \"{path}\" {reason} through a symbolic link; nothing in it is read",
 } as const;

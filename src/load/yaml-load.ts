@@ -63,7 +63,7 @@ export function loadYaml(file: string, bytes: Uint8Array, limits: LoadLimits = D
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     diagnostics.push(diagnostic(file, "byteOrderMark", {}, top, "warning"));
   }
-  if (text.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
+  if (onlyCommentsAndBlanks(text)) {
     diagnostics.push(diagnostic(file, "empty", {}, top));
     return { ok: false, diagnostics };
   }
@@ -230,6 +230,23 @@ export function findUnclosed(text: string, end: number): number | undefined {
     }
   }
   return quote?.at ?? stack[stack.length - 1];
+}
+
+/**
+ * Whether every line is blank or a comment (its first character after leading white space is
+ * `#`). A scan, not a regular expression: the pattern this replaces, `^(\s*#[^\n]*\n?)*\s*$`,
+ * backtracked exponentially on a line of `#` characters followed by anything else.
+ */
+export function onlyCommentsAndBlanks(text: string): boolean {
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trimStart();
+    if (line !== "" && line[0] !== "#") return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 function firstLine(message: string): string {
