@@ -200,7 +200,9 @@ function decide(selector: FactSelector, property: string | undefined, path: DocP
   const known = pool.filter((s) => !isLater(s.fact, scope));
   for (const s of [...known, ...later]) scope.used.add(s.fact);
   if (known.length === 0) return { chosen: [], later, conflict: false };
-  const best = Math.min(...known.map((s) => RANK_ORDER[s.fact.rank]));
+  // A loop, not Math.min(...list): spreading a list of 100,000 facts overflows the stack.
+  let best: number = RANK_ORDER.deprecated;
+  for (const s of known) best = Math.min(best, RANK_ORDER[s.fact.rank]);
   const chosen = known.filter((s) => RANK_ORDER[s.fact.rank] === best);
   if (best === RANK_ORDER.deprecated) {
     for (const s of chosen) scope.problems.push({ kind: "deprecated", path, fact: s.fact });
@@ -423,8 +425,8 @@ function evaluateDate(spec: NonNullable<AssertPart["date"]>, path: DocPath, scop
   result.found = found;
   result.verdict = verdict;
   for (const d of decisions) {
-    result.evidence.push(...evidenceOf(d.chosen, scope));
-    result.later.push(...evidenceOf(d.later, scope));
+    append(result.evidence, evidenceOf(d.chosen, scope));
+    append(result.later, evidenceOf(d.later, scope));
   }
   return result;
 }
@@ -483,8 +485,8 @@ function evaluatePrevious(
   }
   const laterDate = decide({ event: later }, "date", path, scope);
   const witness = decide({ event: later }, "previous", path, scope);
-  result.evidence.push(...evidenceOf(laterDate.chosen, scope), ...evidenceOf(witness.chosen, scope));
-  result.later.push(...evidenceOf(laterDate.later, scope), ...evidenceOf(witness.later, scope));
+  append(result.evidence, evidenceOf(laterDate.chosen, scope), evidenceOf(witness.chosen, scope));
+  append(result.later, evidenceOf(laterDate.later, scope), evidenceOf(witness.later, scope));
   if (laterDate.chosen.length === 0) {
     result.found = `date of ${later}: ${noEvidence(laterDate, scope)}`;
     return result;
@@ -500,8 +502,8 @@ function evaluatePrevious(
   }
   const previous = String(witness.chosen[0]!.statement.value);
   const previousDate = decide({ event: previous }, "date", path, scope);
-  result.evidence.push(...evidenceOf(previousDate.chosen, scope));
-  result.later.push(...evidenceOf(previousDate.later, scope));
+  append(result.evidence, evidenceOf(previousDate.chosen, scope));
+  append(result.later, evidenceOf(previousDate.later, scope));
   if (previousDate.chosen.length === 0) {
     result.found = `previous ${spec.kind} is ${previous}; its date: ${noEvidence(previousDate, scope)}`;
     return result;
@@ -526,7 +528,7 @@ function evaluatePrevious(
     (e) => e.event !== previous && e.event !== later && e.date && compareDates(e.date, pDate) > 0 && compareDates(e.date, lDate) < 0,
   );
   if (between.length > 0) {
-    result.evidence.unshift(...evidenceOf(between.flatMap((e) => e.facts), scope));
+    result.evidence = [...evidenceOf(between.flatMap((e) => e.facts), scope), ...result.evidence];
     result.found += `; but ${between.map((e) => `${e.event} (${formatPartialDate(e.date!)})`).join(", ")} came in between`;
     result.verdict = "refuted";
     return result;
@@ -566,4 +568,9 @@ function evaluateCount(spec: NonNullable<AssertPart["count"]>, path: DocPath, sc
   const holds = testComparison(inside.length, op, limit);
   result.verdict = uncertain > 0 ? "unverifiable" : holds ? "supported" : "refuted";
   return result;
+}
+
+/** Appends lists one item at a time: push(...list) passes each item as an argument, and overflows the stack on a long list. */
+function append<T>(target: T[], ...lists: T[][]): void {
+  for (const list of lists) for (const item of list) target.push(item);
 }
