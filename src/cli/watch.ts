@@ -1,7 +1,6 @@
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Colors } from "picocolors/types.js";
-import { readFileSync } from "node:fs";
 import { applyConfig, sourcesDir } from "../config/apply.js";
 import { loadConfig } from "../config/load-config.js";
 import { CONFIG_FILE_NAME } from "../config/types.js";
@@ -11,6 +10,7 @@ import { UsageError } from "../errors.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ClaimResult, RunResult } from "../model/result.js";
 import { terminal } from "../reporters/terminal.js";
+import { fileReader } from "./file-reader.js";
 import type { CliIO } from "./main.js";
 
 export interface WatchCommandOptions {
@@ -41,13 +41,8 @@ export async function watchCommand(options: WatchCommandOptions): Promise<number
       extraFiles: [options.config === undefined ? path.join(root, CONFIG_FILE_NAME) : path.resolve(io.cwd, options.config)],
       print: io.stdout,
       colors: options.colors,
-      sourceText: (file) => {
-        try {
-          return readFileSync(path.join(root, file), "utf8");
-        } catch {
-          return undefined;
-        }
-      },
+      // Not remembered: in watch mode the files change between runs.
+      sourceText: (file) => fileReader(root)(file),
       signal: controller.signal,
     });
   } finally {
