@@ -11,6 +11,8 @@ const LIMIT_KEYS: Record<keyof NonNullable<ConfigRecord["limits"]>, keyof LoadLi
   "max-depth": "maxDepth",
   "max-aliases": "maxAliases",
   "max-files": "maxFiles",
+  "max-findings-per-file": "maxFindingsPerFile",
+  "max-snapshot-bytes": "maxSnapshotBytes",
 };
 
 /** The run options with the configuration laid over them. Returns a new object; `base` is not changed. */

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Document, Node } from "yaml";
+import type { Document, Node, Pair, YAMLMap } from "yaml";
 import type { Diagnostic, MessageData } from "../model/diagnostic.js";
 import type { DocPath, Position } from "../model/position.js";
 import type { LoadedDoc } from "./document.js";
@@ -77,7 +77,9 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
   try {
     doc = parseDocument(text, {
       lineCounter,
-      uniqueKeys: true,
+      // yaml's own check compares each key with every earlier key of its map (quadratic: 30,000
+      // keys took minutes); duplicateKeys() below finds the same keys with a Set.
+      uniqueKeys: false,
       strict: true,
       prettyErrors: false,
       schema: "core",
@@ -92,15 +94,23 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+  const errors: Array<{ offset: number; diagnostic: Diagnostic }> = [];
   for (const error of doc.errors) {
-    const messageId = error.code === "DUPLICATE_KEY" ? "duplicateKey" : error.code === "TAB_AS_INDENT" ? "tab" : "syntax";
+    const messageId = error.code === "TAB_AS_INDENT" ? "tab" : "syntax";
     // The parser notices an unclosed bracket or quote only lines later; point where it was opened.
     const opener = /^Flow (sequence|map)|Missing closing/.test(error.message) ? findUnclosed(text, error.pos[0]) : undefined;
     const detail =
       opener === undefined ? firstLine(error.message) : `the ${/["']/.test(text[opener]!) ? "quote" : "bracket"} ${text[opener]} opened here is never closed`;
-    diagnostics.push(diagnostic(file, messageId, { detail }, at(opener ?? error.pos[0])));
+    errors.push({ offset: error.pos[0], diagnostic: diagnostic(file, messageId, { detail }, at(opener ?? error.pos[0])) });
   }
-  if (doc.errors.length > 0) return { ok: false, diagnostics };
+  const duplicates = duplicateKeys(doc);
+  if (duplicates.length > 0) {
+    // In document order among the parser's errors, where yaml's own check reported them.
+    for (const offset of duplicates) errors.push({ offset, diagnostic: diagnostic(file, "duplicateKey", { detail: DUPLICATE_KEY_DETAIL }, at(offset)) });
+    errors.sort((a, b) => a.offset - b.offset);
+  }
+  for (const error of errors) diagnostics.push(error.diagnostic);
+  if (errors.length > 0) return { ok: false, diagnostics };
   for (const warning of doc.warnings) {
     diagnostics.push(diagnostic(file, "yamlWarning", { detail: firstLine(warning.message) }, at(warning.pos[0]), "warning"));
   }
@@ -172,7 +182,7 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
       if (isAlias(node)) node = node.resolve(doc);
       let next: unknown;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+        const pair = pairsByKey(node).get(String(part));
         if (pair) {
           keyNode = pair.key as Node;
           next = pair.value;
@@ -191,6 +201,22 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
     if (options?.key && keyNode) return rangeOf(keyNode);
     return rangeOf(node as Node);
   };
+  // Each map's pairs by key, made on the first lookup in that map: a linear search per lookup
+  // made a file with thousands of findings quadratic. The first pair with a key wins, as before.
+  const keyIndex = new WeakMap<object, Map<string, Pair>>();
+  const pairsByKey = (map: YAMLMap): Map<string, Pair> => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const name = String(item.key.value);
+        if (!index.has(name)) index.set(name, item as Pair);
+      }
+      keyIndex.set(map, index);
+    }
+    return index;
+  };
   const rangeOf = (node: Node | null | undefined): Position => {
     const range = node?.range;
     if (!range) return { file, line: 1, column: 1 };
@@ -200,6 +226,45 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
   };
 
   return { ok: true, doc: { file, data, locate, text }, diagnostics };
+}
+
+/** What yaml said of a duplicate key when it checked them itself; kept, so findings read the same. */
+const DUPLICATE_KEY_DETAIL = "Map keys must be unique";
+
+/**
+ * Offsets of every key that repeats an earlier key of its map, as yaml's `uniqueKeys` check
+ * found them (scalar keys with the same value; other keys never equal), with one Set per map:
+ * linear, where yaml compares each key with all before it.
+ */
+function duplicateKeys(doc: Document.Parsed): number[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
+  const offsets: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key;
+        if (isScalar(key)) {
+          const value = key.value;
+          // yaml compares values with ===: the type matters (1 is not "1"), and NaN equals nothing.
+          if (!(typeof value === "number" && Number.isNaN(value))) {
+            const tag = `${value === null ? "null" : typeof value}:${String(value)}`;
+            if (keys.has(tag)) offsets.push((key as Node).range?.[0] ?? 0);
+            else keys.add(tag);
+          }
+        } else if (key) {
+          stack.push(key); // a map or list as a key: its own maps are checked too
+        }
+        stack.push(pair.value);
+      }
+    }
+  }
+  return offsets.sort((a, b) => a - b);
 }
 
 /**
