@@ -67,7 +67,36 @@ export function loadYaml(file: string, bytes: Uint8Array, limits: LoadLimits = D
     diagnostics.push(diagnostic(file, "empty", {}, top));
     return { ok: false, diagnostics };
   }
+  const compact = compactNesting(text, limits.maxDepth);
+  if (compact) {
+    diagnostics.push(diagnostic(file, "tooDeep", { limit: limits.maxDepth }, compact));
+    return { ok: false, diagnostics };
+  }
   return parseText(file, text, limits, diagnostics);
+}
+
+/**
+ * Where a line opens more nested lists than the depth limit allows, in the compact form
+ * `- - - - x` (each `- ` one level deeper), or undefined. Checked before `yaml` parses: it
+ * recurses several frames per level of this form, and a few thousand levels exhausted the
+ * stack, at times inside V8's regular-expression compiler, which ends the process.
+ */
+function compactNesting(text: string, maxDepth: number): { line: number; column: number } | undefined {
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    let i = start;
+    let levels = 0;
+    while (i < text.length && text[i] === " ") i++;
+    while (text[i] === "-" && (text[i + 1] === " " || text[i + 1] === "\t")) {
+      if (++levels > maxDepth) return { line, column: i - start + 1 };
+      i += 2;
+      while (text[i] === " " || text[i] === "\t") i++;
+    }
+    const newline = text.indexOf("\n", i);
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return undefined;
 }
 
 function parseText(file: string, text: string, limits: LoadLimits, diagnostics: Diagnostic[]): LoadOutcome {

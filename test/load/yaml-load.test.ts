@@ -134,3 +134,11 @@ describe("duplicate keys, found with a Set instead of yaml's quadratic check", (
     );
   });
 });
+
+describe("compact nested lists", () => {
+  it("beyond the depth limit are refused before yaml recurses through them (thousands of levels ended the process)", () => {
+    const outcome = load(`${"- ".repeat(3000)}x\n`);
+    expect(only(outcome)).toEqual([{ messageId: "tooDeep", line: 1, column: 129, severity: "error" }]);
+    expect(load(`${"- ".repeat(60)}x\n`).ok).toBe(true);
+  });
+});
