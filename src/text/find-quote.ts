@@ -74,13 +74,27 @@ export const INDEX_OF_PRODUCT_LIMIT = 4_000_000;
 /** The first index of `pattern` in `text`, or -1, in time linear in both. */
 export function indexOfLinear(text: string, pattern: string): number {
   if (text.length * pattern.length <= INDEX_OF_PRODUCT_LIMIT) return text.indexOf(pattern);
+  // Fast in practice: find the pattern's first few characters (indexOf of a short piece costs at
+  // most piece × text), and check a bounded number of candidates in full.
+  const piece = pattern.slice(0, PIECE);
+  let from = 0;
+  for (let tries = 0; tries < CANDIDATES; tries++) {
+    const at = text.indexOf(piece, from);
+    if (at < 0 || text.startsWith(pattern, at)) return at;
+    from = at + 1;
+  }
+  // Many near misses: the text repeats the pattern's start. Knuth–Morris–Pratt from here.
   let first = -1;
-  forEachOccurrence(text, pattern, (index) => {
-    first = index;
+  forEachOccurrence(text.slice(from), pattern, (index) => {
+    first = from + index;
     return true;
   });
   return first;
 }
+
+/** Length of the piece indexOfLinear looks for first, and how many of its occurrences it checks in full. */
+const PIECE = 32;
+const CANDIDATES = 64;
 
 /** Knuth–Morris–Pratt: calls `visit` with each occurrence's index, in order, until it returns true. */
 function forEachOccurrence(text: string, pattern: string, visit: (index: number) => boolean): void {
@@ -165,68 +179,74 @@ export function closestPassage(
   quoteText: string,
   options: { budget?: number; stats?: { work: number } } = {},
 ): ClosestPassage | ClosestGaveUp | undefined {
-  const quoteWords = words(quoteText);
+  const quoteWords = tokens(quoteText).list;
   if (quoteWords.length === 0) return undefined;
   const budget = options.budget ?? CLOSEST_PASSAGE_BUDGET;
-  // Where each word stands in the quote, and how often.
-  const inQuote = new Map<string, number[]>();
-  quoteWords.forEach((w, i) => {
-    const list = inQuote.get(w);
-    if (list) list.push(i);
-    else inQuote.set(w, [i]);
+  const tokenised = texts.map(tokens);
+  // Per text: each distinct word of the text, by its id, with how often the quote has it.
+  const inQuote = tokenised.map(({ dict }) => {
+    const count = new Int32Array(dict.size);
+    for (const w of quoteWords) {
+      const id = dict.get(w);
+      if (id !== undefined) count[id]!++;
+    }
+    return count;
   });
-  const tokenised = texts.map(words);
   let work = quoteWords.length;
-  for (const list of tokenised) {
-    work += list.length;
-    for (const w of list) work += inQuote.get(w)?.length ?? 0;
-  }
+  tokenised.forEach(({ ids }, t) => {
+    const count = inQuote[t]!;
+    work += ids.length;
+    for (let p = 0; p < ids.length; p++) work += count[ids[p]!]!;
+  });
   if (options.stats) options.stats.work += work;
   if (work > budget) return { gaveUp: true };
 
   let best: { textIndex: number; start: number; span: number; shared: number } | undefined;
   let bestScore = -1;
-  tokenised.forEach((list, textIndex) => {
-    const span = Math.min(quoteWords.length, list.length);
-    const windows = list.length - span + 1;
-    // Words equal at the same place, per window start.
+  tokenised.forEach(({ ids, dict }, textIndex) => {
+    const count = inQuote[textIndex]!;
+    const n = ids.length;
+    const span = Math.min(quoteWords.length, n);
+    const windows = n - span + 1;
+    // Where each word stands in the quote, grouped by id (offsets into one array).
+    const first = new Int32Array(dict.size + 1);
+    for (let id = 0; id < dict.size; id++) first[id + 1] = first[id]! + count[id]!;
+    const places = new Int32Array(first[dict.size]!);
+    const filled = first.slice(0, dict.size);
+    quoteWords.forEach((w, i) => {
+      const id = dict.get(w);
+      if (id !== undefined) places[filled[id]!++] = i;
+    });
+    // Words equal at the same place, per window start: each equal pair votes for its window.
     const aligned = new Int32Array(windows);
-    list.forEach((w, p) => {
-      for (const i of inQuote.get(w) ?? []) {
+    for (let p = 0; p < n; p++) {
+      const id = ids[p]!;
+      for (let k = first[id]!; k < first[id + 1]!; k++) {
+        const i = places[k]!;
         const start = p - i;
         if (i < span && start >= 0 && start < windows) aligned[start]!++;
       }
-    });
-    // The quote's words (counted as often as the quote has them) present in the window.
-    const inWindow = new Map<string, number>();
+    }
+    // The quote's words (counted as often as the quote has them) present in the sliding window.
+    const inWindow = new Int32Array(dict.size);
     let shared = 0;
-    const enter = (w: string) => {
-      const n = inWindow.get(w) ?? 0;
-      inWindow.set(w, n + 1);
-      if (n === 0) shared += inQuote.get(w)?.length ?? 0;
-    };
-    const leave = (w: string) => {
-      const n = inWindow.get(w)!;
-      if (n === 1) {
-        inWindow.delete(w);
-        shared -= inQuote.get(w)?.length ?? 0;
-      } else inWindow.set(w, n - 1);
-    };
-    for (let k = 0; k < span; k++) enter(list[k]!);
+    for (let k = 0; k < span; k++) if (inWindow[ids[k]!]!++ === 0) shared += count[ids[k]!]!;
     for (let start = 0; start < windows; start++) {
       const score = aligned[start]! * 2 + shared;
       if (score > bestScore) {
         bestScore = score;
         best = { textIndex, start, span, shared };
       }
-      if (start + span < list.length) {
-        leave(list[start]!);
-        enter(list[start + span]!);
+      if (start + span < n) {
+        const out = ids[start]!;
+        if (--inWindow[out]! === 0) shared -= count[out]!;
+        const into = ids[start + span]!;
+        if (inWindow[into]!++ === 0) shared += count[into]!;
       }
     }
   });
   if (!best || best.shared === 0) return undefined;
-  const window = tokenised[best.textIndex]!.slice(best.start, best.start + best.span);
+  const window = tokenised[best.textIndex]!.list.slice(best.start, best.start + best.span);
   const index = quoteWords.findIndex((w, i) => window[i] !== w);
   return {
     textIndex: best.textIndex,
@@ -236,16 +256,35 @@ export function closestPassage(
   };
 }
 
-/** Recent texts' words, by text: the same excerpts and snapshots are searched once per citation. */
-const recentWords = new Map<string, string[]>();
-const RECENT_WORDS_LIMIT = 64;
+/** A text's words under the quote normalisation, each also as a number (its id in `dict`). */
+interface Tokens {
+  list: string[];
+  ids: Int32Array;
+  dict: Map<string, number>;
+}
 
-/** The words of a text under the quote normalisation. Shared: callers never change the list. */
-function words(text: string): string[] {
-  const known = recentWords.get(text);
+/** Recent texts' words, by text: the same excerpts and snapshots are searched once per citation. */
+const recentTokens = new Map<string, Tokens>();
+const RECENT_TOKENS_LIMIT = 64;
+
+/** The words of a text. Shared: callers never change them. */
+function tokens(text: string): Tokens {
+  const known = recentTokens.get(text);
   if (known) return known;
-  const list = normalise(text).match(WORD) ?? [];
-  if (recentWords.size >= RECENT_WORDS_LIMIT) recentWords.delete(recentWords.keys().next().value!);
-  recentWords.set(text, list);
-  return list;
+  // Remembered: findQuote has normalised (or will normalise) the same source text.
+  const list = normaliseRemembered(text).match(WORD) ?? [];
+  const dict = new Map<string, number>();
+  const ids = new Int32Array(list.length);
+  list.forEach((w, i) => {
+    let id = dict.get(w);
+    if (id === undefined) {
+      id = dict.size;
+      dict.set(w, id);
+    }
+    ids[i] = id;
+  });
+  const made = { list, ids, dict };
+  if (recentTokens.size >= RECENT_TOKENS_LIMIT) recentTokens.delete(recentTokens.keys().next().value!);
+  recentTokens.set(text, made);
+  return made;
 }
