@@ -184,7 +184,9 @@ export function decide(selector: FactSelector, property: string | undefined, pat
     }
   }
   if (holding.length === 0) return { chosen: [], uncertain: maybe, later, mistyped, elsewhen };
-  const best = Math.min(...holding.map((s) => RANK_ORDER[s.fact.rank]));
+  // A loop, not Math.min(...list): spreading a list of 100,000 facts overflows the stack.
+  let best: number = RANK_ORDER.deprecated;
+  for (const s of holding) best = Math.min(best, RANK_ORDER[s.fact.rank]);
   const chosen = holding.filter((s) => RANK_ORDER[s.fact.rank] === best);
   if (best === RANK_ORDER.deprecated) {
     for (const s of chosen) scope.problems.push({ kind: "deprecated", path, fact: s.fact });
@@ -262,8 +264,8 @@ export function evidenceOf(items: Candidate[], scope: Scope): EvidenceRef[] {
 
 /** Records a decision's statements as the part's evidence and later developments. */
 export function attach(result: PartResult, decision: Decision, scope: Scope): void {
-  result.evidence.push(...evidenceOf([...decision.chosen, ...decision.uncertain], scope));
-  result.later.push(...evidenceOf(decision.later, scope));
+  append(result.evidence, evidenceOf(decision.chosen.concat(decision.uncertain), scope));
+  append(result.later, evidenceOf(decision.later, scope));
 }
 
 export function describeSelector(selector: FactSelector, property?: string): string {
@@ -292,4 +294,9 @@ export function noEvidence(decision: Decision, scope: Scope): string {
     return `no cited fact as of ${scope.asOf ? formatPartialDate(scope.asOf) : "the claim's date"}; later developments (${dates}) do not decide`;
   }
   return "no cited source states it";
+}
+
+/** Appends lists one item at a time: push(...list) passes each item as an argument, and overflows the stack on a long list. */
+export function append<T>(target: T[], ...lists: T[][]): void {
+  for (const list of lists) for (const item of list) target.push(item);
 }

@@ -27,7 +27,10 @@ export async function loadFiles(files: readonly DiscoveredFile[], options: RunOp
   const cache = options.cache
     ? await timed(options.timing, "cache", () => FileCache.open(options.cache!.file, cacheFingerprint(options), options.cache!.key, options.cache!.warn ?? (() => {})))
     : undefined;
-  const loaded = await loadProject(files, options, cache, options.timing);
+  // A folder refused at discovery (a symbolic link out of the repository) is never read: its finding stands in.
+  const readable = files.filter((f) => !f.refused);
+  const loadedReadable = await loadProject(readable, options, cache, options.timing);
+  const loaded = readable.length === files.length ? loadedReadable : mergeRefused(files, loadedReadable);
   if (cache) {
     try {
       await timed(options.timing, "cache", () => cache.save());
@@ -37,6 +40,12 @@ export async function loadFiles(files: readonly DiscoveredFile[], options: RunOp
     }
   }
   return loaded;
+}
+
+/** The loaded files back in discovery order, with each refused entry as its own finding. */
+function mergeRefused(files: readonly DiscoveredFile[], loaded: LoadedFile[]): LoadedFile[] {
+  let next = 0;
+  return files.map((file) => (file.refused ? { file, diagnostics: [file.refused] } : loaded[next++]!));
 }
 
 /** The cache file for a `--cache-location` (a folder, or a file path ending in .v8), or the default. */

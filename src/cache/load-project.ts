@@ -92,7 +92,7 @@ export async function loadProject(
         const snapshotPath = (doc.data as SourceRecord).snapshot?.path;
         if (snapshotPath !== undefined) {
           pendingSnapshots.push(
-            readSnapshot(root, file.file, snapshotPath).then((snapshot) => {
+            readSnapshot(root, file.file, snapshotPath, limits.maxSnapshotBytes).then((snapshot) => {
               source.snapshot = snapshot;
             }),
           );

@@ -1,31 +1,42 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { repositoryPathProblem } from "../config/repository-paths.js";
-import { isInside } from "../engine/snapshot.js";
+import { refusedRealPath, repoPlaces } from "../engine/repo-paths.js";
+import { DEFAULT_LIMITS } from "../load/limits.js";
 
 /**
  * A reader of checked files' texts for code frames, read once each and remembered;
  * undefined for a file that cannot be read. Reporters get this instead of touching the disk.
  *
- * It reads only files of the repository: a name that is absolute, climbs out, leads into
- * .git, or resolves through a link to somewhere outside gives no text (so no code frame),
- * whatever a result document (say, a shard given to `merge`) claims.
+ * It reads only what a run may read: a file inside the repository (links resolved) and out of
+ * its git folder, no larger than `maxBytes` (a file over the limit gets a finding, not a frame).
  */
-export function fileReader(root: string): (file: string) => string | undefined {
+export function fileReader(root: string, maxBytes: number = DEFAULT_LIMITS.maxFileBytes): (file: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
-  let realRoot: string | undefined;
   return (file) => {
-    if (!cache.has(file)) {
-      let text: string | undefined;
-      try {
-        realRoot ??= realpathSync(root);
-        const real = repositoryPathProblem(file) === undefined ? realpathSync(path.join(root, file)) : undefined;
-        if (real !== undefined && isInside(realRoot, real) && repositoryPathProblem(path.relative(realRoot, real)) === undefined) text = readFileSync(real, "utf8");
-      } catch {
-        text = undefined;
-      }
-      cache.set(file, text);
-    }
+    if (!cache.has(file)) cache.set(file, readWithin(root, file, maxBytes));
     return cache.get(file);
   };
+}
+
+function readWithin(root: string, file: string, maxBytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    const real = realpathSync.native(path.resolve(root, file));
+    if (refusedRealPath(repoPlaces(root), real) !== undefined) return undefined;
+    fd = openSync(real, "r");
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) return undefined;
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read).toString("utf8");
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

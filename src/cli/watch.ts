@@ -43,7 +43,8 @@ export async function watchCommand(options: WatchCommandOptions): Promise<number
       extraFiles: [options.config === undefined ? path.join(root, CONFIG_FILE_NAME) : path.resolve(io.cwd, options.config)],
       print: io.stdout,
       colors: options.colors,
-      sourceText: fileReader(root),
+      // Not remembered: in watch mode the files change between runs.
+      sourceText: (file) => fileReader(root)(file),
       signal: controller.signal,
     });
   } finally {

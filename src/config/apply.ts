@@ -11,6 +11,8 @@ const LIMIT_KEYS: Record<keyof NonNullable<ConfigRecord["limits"]>, keyof LoadLi
   "max-depth": "maxDepth",
   "max-aliases": "maxAliases",
   "max-files": "maxFiles",
+  "max-findings-per-file": "maxFindingsPerFile",
+  "max-snapshot-bytes": "maxSnapshotBytes",
 };
 
 /** The run options with the configuration laid over them. Returns a new object; `base` is not changed. */
@@ -48,6 +50,14 @@ export function sourcesDir(globs: readonly string[]): string {
   return fixed.join("/") || ".";
 }
 
+/** `./claims/` → `claims`. A scan: `/\/+$/` is quadratic on a long run of slashes that does not end the text. */
 function trimSlashes(folder: string): string {
-  return folder.replace(/^\.\/+/, "").replace(/\/+$/, "") || ".";
+  let start = 0;
+  if (folder.startsWith("./")) {
+    start = 2;
+    while (folder[start] === "/") start++;
+  }
+  let end = folder.length;
+  while (end > start && folder[end - 1] === "/") end--;
+  return folder.slice(start, end) || ".";
 }

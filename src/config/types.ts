@@ -21,6 +21,10 @@ export interface ConfigRecord {
     "max-aliases"?: number;
     /** Most claim and source files one run reads. */
     "max-files"?: number;
+    /** Most findings reported for one file; the rest are counted in one last finding. */
+    "max-findings-per-file"?: number;
+    /** Largest source snapshot read, in bytes. */
+    "max-snapshot-bytes"?: number;
   };
   "max-warnings"?: number;
   reports?: {

@@ -1,4 +1,11 @@
-import { glob } from "tinyglobby";
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+import { escapePath, glob } from "tinyglobby";
+import { globBase, selectedByGlobs } from "../git/glob-match.js";
+import { loaderMessages } from "../load/messages.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import { renderMessage } from "./render.js";
+import { refusedRealPath, repoPlaces } from "./repo-paths.js";
 
 /** What a file is, by where it stands. */
 export type FileRole = "claim" | "article" | "source" | "entities";
@@ -9,29 +16,103 @@ export interface DiscoveredFile {
   role: FileRole;
   /** For claims and article maps: the article id (the folder under the claims root). */
   article?: string;
+  /**
+   * Set for a folder a glob starts in whose real path leaves the repository (a symbolic link):
+   * nothing under it is listed or read, and this finding stands in for its files.
+   */
+  refused?: Diagnostic;
 }
 
 const IGNORE = ["**/node_modules/**", "**/.git/**", "**/snapshots/**"];
 
-/** Lists claim and source files under root, sorted, each with its role. */
+/**
+ * Lists claim and source files under root, sorted, each with its role.
+ *
+ * The configured globs are matched by our own linear-time matcher (src/git/glob-match.ts):
+ * tinyglobby only walks the folders the globs start in, given plain `folder/**` patterns, since
+ * its matcher (picomatch) backtracks for minutes on a crafted glob. A folder a glob starts in
+ * that is a symbolic link out of the repository (or into its git folder) is not walked.
+ */
 export async function discover(root: string, claimGlobs: string[], sourceGlobs: string[]): Promise<DiscoveredFile[]> {
-  const [claimFiles, sourceFiles] = await Promise.all([
-    glob(claimGlobs, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true }),
-    glob(sourceGlobs, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true }),
-  ]);
+  const [claims, sources] = await Promise.all([list(root, claimGlobs), list(root, sourceGlobs)]);
   const out = new Map<string, DiscoveredFile>();
-  for (const file of sourceFiles) {
-    out.set(file, { file, role: baseName(file).replace(/\.ya?ml$/, "") === "entities" ? "entities" : "source" });
+  for (const file of sources.files) {
+    out.set(file, { file, role: stem(file) === "entities" ? "entities" : "source" });
   }
-  for (const file of claimFiles) {
+  for (const file of claims.files) {
     const parts = file.split("/");
     const article = parts.length >= 2 ? parts[parts.length - 2]! : "default";
-    const role: FileRole = baseName(file).replace(/\.ya?ml$/, "") === "article" ? "article" : "claim";
-    out.set(file, { file, role, article });
+    out.set(file, { file, role: stem(file) === "article" ? "article" : "claim", article });
+  }
+  for (const [refused, role] of [[sources.refused, "source"], [claims.refused, "claim"]] as const) {
+    for (const { folder, reason } of refused) {
+      out.set(folder, { file: folder, role, ...(role === "claim" ? { article: "default" } : {}), refused: refusedFolder(folder, reason) });
+    }
   }
   return [...out.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function baseName(file: string): string {
-  return file.slice(file.lastIndexOf("/") + 1);
+interface Listing {
+  files: string[];
+  refused: Array<{ folder: string; reason: string }>;
+}
+
+async function list(root: string, globs: readonly string[]): Promise<Listing> {
+  const repo = repoPlaces(root);
+  const bases = outermost(globs.filter((g) => !g.startsWith("!")).map(globBase));
+  const walk: string[] = [];
+  const refused: Listing["refused"] = [];
+  for (const base of bases) {
+    if (base === "") {
+      walk.push("**");
+      continue;
+    }
+    let real: string;
+    try {
+      real = await realpath(path.join(root, base));
+    } catch {
+      continue; // no such folder: nothing to list
+    }
+    const reason = refusedRealPath(repo, real);
+    if (reason === undefined) walk.push(`${escapePath(base)}/**`);
+    else refused.push({ folder: base, reason });
+  }
+  if (walk.length === 0) return { files: [], refused };
+  // Hidden folders are walked only where a glob names one (`.claims/**`): the matcher decides.
+  const dot = globs.some((g) => {
+    const body = g.startsWith("./") ? g.slice(2) : g;
+    return body.startsWith(".") || body.includes("/.");
+  });
+  const listed = await glob(walk, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true, dot, expandDirectories: false });
+  return { files: listed.filter((file) => selectedByGlobs(file, globs)), refused };
+}
+
+/** The folders to walk: each base once, and none inside another (`claims` covers `claims/a`). */
+function outermost(bases: string[]): string[] {
+  const sorted = [...new Set(bases)].sort();
+  const out: string[] = [];
+  for (const base of sorted) {
+    if (out.some((outer) => outer === "" || base.startsWith(`${outer}/`))) continue;
+    out.push(base);
+  }
+  return out;
+}
+
+function refusedFolder(folder: string, reason: string): Diagnostic {
+  const data = { path: folder, reason };
+  return {
+    ruleId: "parse",
+    messageId: "linkedFolder",
+    data,
+    message: renderMessage(loaderMessages.linkedFolder, data),
+    severity: "error",
+    at: { file: folder, line: 1, column: 1 },
+    docs: "docs/rules/parse.md",
+  };
+}
+
+/** A file's name without its folder and its .yaml or .yml extension. */
+function stem(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  return name.endsWith(".yaml") ? name.slice(0, -5) : name.endsWith(".yml") ? name.slice(0, -4) : name;
 }

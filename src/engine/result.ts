@@ -17,6 +17,7 @@ import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath } from "../rules/types.js";
 import { findQuote } from "../text/find-quote.js";
 import { formatPartialDate } from "../time/partial-date.js";
+import { capFindingsPerFile } from "./cap-findings.js";
 import type { LoadedFile } from "./load-files.js";
 import type { RunOptions } from "./options.js";
 import type { CheckOutcome } from "./run.js";
@@ -52,6 +53,7 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
       claimIdOfFile.has(d.at.file) ? selected(d.at.file) : selected(d.at.file) || (d.ruleId !== "orphan-source" && relevant.has(d.at.file)),
     );
   }
+  diagnostics = capFindingsPerFile(diagnostics, options.limits.maxFindingsPerFile);
   const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
 
   const claims: ClaimResult[] = [];

@@ -44,6 +44,32 @@ export function fastDoc(file: string, text: string, parsed: FastDocument): Loade
     const b = linePos(lineStarts, end);
     return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
+  // Per collection node, made on the first lookup in it: its children's node indexes, and (for
+  // a map) each key's place among them. Walking siblings and searching keys on every lookup made
+  // a file with thousands of findings quadratic.
+  const children = new Map<number, Int32Array>();
+  const keyPlaces = new Map<number, Map<string, number>>();
+  const childrenOf = (node: number, count: number): Int32Array => {
+    let list = children.get(node);
+    if (!list) {
+      list = new Int32Array(count);
+      let at = node + 1;
+      for (let i = 0; i < count; i++) {
+        list[i] = at;
+        at += nodes[at * NODE_FIELDS + 3]!;
+      }
+      children.set(node, list);
+    }
+    return list;
+  };
+  const keyPlace = (node: number, map: Record<string, unknown>): Map<string, number> => {
+    let places = keyPlaces.get(node);
+    if (!places) {
+      places = new Map(Object.keys(map).map((key, i) => [key, i]));
+      keyPlaces.set(node, places);
+    }
+    return places;
+  };
   const locate = (path: DocPath, options?: { key?: boolean }): Position => {
     let node = 0;
     let value: unknown = data;
@@ -55,10 +81,10 @@ export function fastDoc(file: string, text: string, parsed: FastDocument): Loade
       let childValue: unknown;
       if (isMap(value)) {
         const name = String(part);
-        const keys = Object.keys(value);
-        const k = keys.indexOf(name);
-        if (k >= 0) {
-          child = skip(nodes, node + 1, k);
+        const places = keyPlace(node, value);
+        const k = places.get(name);
+        if (k !== undefined) {
+          child = childrenOf(node, places.size)[k]!;
           childValue = value[name];
           keyOwner = child;
           keyText = name;
@@ -66,7 +92,7 @@ export function fastDoc(file: string, text: string, parsed: FastDocument): Loade
       } else if (Array.isArray(value) && typeof part === "number") {
         keyOwner = -1;
         if (Number.isInteger(part) && part >= 0 && part < value.length) {
-          child = skip(nodes, node + 1, part);
+          child = childrenOf(node, value.length)[part]!;
           childValue = value[part];
         }
       }
@@ -94,13 +120,6 @@ export function fastNodes(doc: LoadedDoc): Int32Array | undefined {
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The index of the `count`-th sibling after node `first`, skipping whole subtrees. */
-function skip(nodes: Int32Array, first: number, count: number): number {
-  let at = first;
-  for (let i = 0; i < count; i++) at += nodes[at * NODE_FIELDS + 3]!;
-  return at;
 }
 
 function computeLineStarts(text: string): number[] {

@@ -10,6 +10,10 @@ export interface LoadLimits {
   maxAliases: number;
   /** Most claim and source files one run reads (a glob gone wrong should not read a whole disk). */
   maxFiles: number;
+  /** Most findings reported for one file; the rest are counted in one last finding. */
+  maxFindingsPerFile: number;
+  /** Largest source snapshot read, in bytes (a snapshot is a whole page's text, so larger than a YAML file). */
+  maxSnapshotBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<LoadLimits> = {
@@ -18,4 +22,6 @@ export const DEFAULT_LIMITS: Readonly<LoadLimits> = {
   maxDepth: 64,
   maxAliases: 100,
   maxFiles: 200_000,
+  maxFindingsPerFile: 100,
+  maxSnapshotBytes: 4 * 1024 * 1024,
 };

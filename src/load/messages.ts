@@ -14,4 +14,6 @@ export const loaderMessages = {
   complexKey: "keys must be plain strings",
   forbiddenKey: "key \"{key}\" is not allowed",
   readError: "could not read file: {detail}",
+  tooManyFindings: "and {more} more findings in this file (at most {limit} are listed: limits.max-findings-per-file)",
+  linkedFolder: "folder \"{path}\" {reason} through a symbolic link; nothing in it is read",
 } as const;

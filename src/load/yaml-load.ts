@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Document, Node } from "yaml";
+import type { Document, Node, Pair, YAMLMap } from "yaml";
 import type { Diagnostic, MessageData } from "../model/diagnostic.js";
 import type { DocPath, Position } from "../model/position.js";
 import type { LoadedDoc } from "./document.js";
@@ -63,11 +63,40 @@ export function loadYaml(file: string, bytes: Uint8Array, limits: LoadLimits = D
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     diagnostics.push(diagnostic(file, "byteOrderMark", {}, top, "warning"));
   }
-  if (text.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
+  if (onlyCommentsAndBlanks(text)) {
     diagnostics.push(diagnostic(file, "empty", {}, top));
     return { ok: false, diagnostics };
   }
+  const compact = compactNesting(text, limits.maxDepth);
+  if (compact) {
+    diagnostics.push(diagnostic(file, "tooDeep", { limit: limits.maxDepth }, compact));
+    return { ok: false, diagnostics };
+  }
   return parseText(file, text, limits, diagnostics);
+}
+
+/**
+ * Where a line opens more nested lists than the depth limit allows, in the compact form
+ * `- - - - x` (each `- ` one level deeper), or undefined. Checked before `yaml` parses: it
+ * recurses several frames per level of this form, and a few thousand levels exhausted the
+ * stack, at times inside V8's regular-expression compiler, which ends the process.
+ */
+function compactNesting(text: string, maxDepth: number): { line: number; column: number } | undefined {
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    let i = start;
+    let levels = 0;
+    while (i < text.length && text[i] === " ") i++;
+    while (text[i] === "-" && (text[i + 1] === " " || text[i + 1] === "\t")) {
+      if (++levels > maxDepth) return { line, column: i - start + 1 };
+      i += 2;
+      while (text[i] === " " || text[i] === "\t") i++;
+    }
+    const newline = text.indexOf("\n", i);
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return undefined;
 }
 
 function parseText(file: string, text: string, limits: LoadLimits, diagnostics: Diagnostic[]): LoadOutcome {
@@ -77,7 +106,9 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
   try {
     doc = parseDocument(text, {
       lineCounter,
-      uniqueKeys: true,
+      // yaml's own check compares each key with every earlier key of its map (quadratic: 30,000
+      // keys took minutes); duplicateKeys() below finds the same keys with a Set.
+      uniqueKeys: false,
       strict: true,
       prettyErrors: false,
       schema: "core",
@@ -92,15 +123,23 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+  const errors: Array<{ offset: number; diagnostic: Diagnostic }> = [];
   for (const error of doc.errors) {
-    const messageId = error.code === "DUPLICATE_KEY" ? "duplicateKey" : error.code === "TAB_AS_INDENT" ? "tab" : "syntax";
+    const messageId = error.code === "TAB_AS_INDENT" ? "tab" : "syntax";
     // The parser notices an unclosed bracket or quote only lines later; point where it was opened.
     const opener = /^Flow (sequence|map)|Missing closing/.test(error.message) ? findUnclosed(text, error.pos[0]) : undefined;
     const detail =
       opener === undefined ? firstLine(error.message) : `the ${/["']/.test(text[opener]!) ? "quote" : "bracket"} ${text[opener]} opened here is never closed`;
-    diagnostics.push(diagnostic(file, messageId, { detail }, at(opener ?? error.pos[0])));
+    errors.push({ offset: error.pos[0], diagnostic: diagnostic(file, messageId, { detail }, at(opener ?? error.pos[0])) });
   }
-  if (doc.errors.length > 0) return { ok: false, diagnostics };
+  const duplicates = duplicateKeys(doc);
+  if (duplicates.length > 0) {
+    // In document order among the parser's errors, where yaml's own check reported them.
+    for (const offset of duplicates) errors.push({ offset, diagnostic: diagnostic(file, "duplicateKey", { detail: DUPLICATE_KEY_DETAIL }, at(offset)) });
+    errors.sort((a, b) => a.offset - b.offset);
+  }
+  for (const error of errors) diagnostics.push(error.diagnostic);
+  if (errors.length > 0) return { ok: false, diagnostics };
   for (const warning of doc.warnings) {
     diagnostics.push(diagnostic(file, "yamlWarning", { detail: firstLine(warning.message) }, at(warning.pos[0]), "warning"));
   }
@@ -172,7 +211,7 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
       if (isAlias(node)) node = node.resolve(doc);
       let next: unknown;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+        const pair = pairsByKey(node).get(String(part));
         if (pair) {
           keyNode = pair.key as Node;
           next = pair.value;
@@ -191,6 +230,22 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
     if (options?.key && keyNode) return rangeOf(keyNode);
     return rangeOf(node as Node);
   };
+  // Each map's pairs by key, made on the first lookup in that map: a linear search per lookup
+  // made a file with thousands of findings quadratic. The first pair with a key wins, as before.
+  const keyIndex = new WeakMap<object, Map<string, Pair>>();
+  const pairsByKey = (map: YAMLMap): Map<string, Pair> => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const name = String(item.key.value);
+        if (!index.has(name)) index.set(name, item as Pair);
+      }
+      keyIndex.set(map, index);
+    }
+    return index;
+  };
   const rangeOf = (node: Node | null | undefined): Position => {
     const range = node?.range;
     if (!range) return { file, line: 1, column: 1 };
@@ -200,6 +255,45 @@ function parseText(file: string, text: string, limits: LoadLimits, diagnostics: 
   };
 
   return { ok: true, doc: { file, data, locate, text }, diagnostics };
+}
+
+/** What yaml said of a duplicate key when it checked them itself; kept, so findings read the same. */
+const DUPLICATE_KEY_DETAIL = "Map keys must be unique";
+
+/**
+ * Offsets of every key that repeats an earlier key of its map, as yaml's `uniqueKeys` check
+ * found them (scalar keys with the same value; other keys never equal), with one Set per map:
+ * linear, where yaml compares each key with all before it.
+ */
+function duplicateKeys(doc: Document.Parsed): number[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
+  const offsets: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key;
+        if (isScalar(key)) {
+          const value = key.value;
+          // yaml compares values with ===: the type matters (1 is not "1"), and NaN equals nothing.
+          if (!(typeof value === "number" && Number.isNaN(value))) {
+            const tag = `${value === null ? "null" : typeof value}:${String(value)}`;
+            if (keys.has(tag)) offsets.push((key as Node).range?.[0] ?? 0);
+            else keys.add(tag);
+          }
+        } else if (key) {
+          stack.push(key); // a map or list as a key: its own maps are checked too
+        }
+        stack.push(pair.value);
+      }
+    }
+  }
+  return offsets.sort((a, b) => a - b);
 }
 
 /**
@@ -230,6 +324,23 @@ export function findUnclosed(text: string, end: number): number | undefined {
     }
   }
   return quote?.at ?? stack[stack.length - 1];
+}
+
+/**
+ * Whether every line is blank or a comment (its first character after leading white space is
+ * `#`). A scan, not a regular expression: the pattern this replaces, `^(\s*#[^\n]*\n?)*\s*$`,
+ * backtracked exponentially on a line of `#` characters followed by anything else.
+ */
+export function onlyCommentsAndBlanks(text: string): boolean {
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trimStart();
+    if (line !== "" && line[0] !== "#") return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 function firstLine(message: string): string {

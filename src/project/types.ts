@@ -267,7 +267,7 @@ export interface Claim {
 /** What became of a source's snapshot when the engine read it. */
 export type SnapshotState =
   | { ok: true; text: string; sha256: string }
-  | { ok: false; problem: "outside" | "missing" | "unreadable"; detail: string };
+  | { ok: false; problem: "outside" | "refused" | "missing" | "tooLarge" | "unreadable"; detail: string };
 
 /** A source record that passed its schema. */
 export interface Source {

@@ -32,9 +32,10 @@ function partLines(part: PartResult, depth: number, colors: Colors, step: { n: n
   if (part.label) out.push(`${indent}   ${colors.dim("checks:")} ${stripControl(part.label)}`);
   out.push(`${indent}   ${colors.dim("expected:")} ${stripControl(part.expected)}`);
   out.push(`${indent}   ${colors.dim("found:")}    ${stripControl(part.found)}`);
-  out.push(...evidenceLines("evidence:", part.evidence, `${indent}   `, colors));
-  out.push(...evidenceLines("later developments (do not decide):", part.later, `${indent}   `, colors));
-  for (const child of part.parts ?? []) out.push(...partLines(child, depth + 1, colors, step));
+  // Lines are appended one by one: push(...lines) overflows the stack on a very long list.
+  for (const line of evidenceLines("evidence:", part.evidence, `${indent}   `, colors)) out.push(line);
+  for (const line of evidenceLines("later developments (do not decide):", part.later, `${indent}   `, colors)) out.push(line);
+  for (const child of part.parts ?? []) for (const line of partLines(child, depth + 1, colors, step)) out.push(line);
   return out;
 }
 
@@ -46,7 +47,7 @@ export function explainClaim(claim: ClaimResult, colors: Colors): string {
     `  ${colors.dim("as of")} ${stripControl(claim.asOf ?? "?")} · ${colors.dim("declared")} ${paint(claim.declared, colors, claim.declared ?? "none")} · ${colors.dim("derived")} ${paint(claim.derived, colors, claim.derived ?? "none")} ${claim.status === "pass" ? colors.green("✔ pass") : colors.red("✖ fail")}`,
     "",
   ];
-  if (claim.evaluation) out.push(...partLines(claim.evaluation, 0, colors, { n: 0 }));
+  if (claim.evaluation) for (const line of partLines(claim.evaluation, 0, colors, { n: 0 })) out.push(line);
   else out.push(colors.dim("  no assertion to evaluate"));
   if (claim.diagnostics.length > 0) {
     out.push("", `  ${colors.bold("findings")}`);

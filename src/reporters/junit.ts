@@ -42,8 +42,10 @@ export const junit: Reporter = (input) => {
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0">`,
   ];
-  for (const name of suiteNames) out.push(...suite(name, suites.get(name) ?? []));
-  if (other.length > 0) out.push(...suite(OTHER_FILES_SUITE, other));
+  // Lines are appended one by one: spreading a suite's lines into push() passes each as an
+  // argument, and a suite of 100,000 failing claims overflowed the stack.
+  for (const name of suiteNames) suite(out, name, suites.get(name) ?? []);
+  if (other.length > 0) suite(out, OTHER_FILES_SUITE, other);
   out.push(`</testsuites>`, "");
   return out.join("\n");
 };
@@ -81,14 +83,12 @@ function isFailure(testCase: TestCase): boolean {
   return testCase.failedWithoutError || testCase.diagnostics.some((d) => d.severity === "error");
 }
 
-function suite(name: string, cases: TestCase[]): string[] {
+/** Appends one suite's lines to `out`. */
+function suite(out: string[], name: string, cases: TestCase[]): void {
   const failures = cases.filter(isFailure).length;
-  const out = [
-    `  <testsuite name="${escapeXmlAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
-  ];
-  for (const testCase of cases) out.push(...caseLines(testCase));
+  out.push(`  <testsuite name="${escapeXmlAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`);
+  for (const testCase of cases) for (const line of caseLines(testCase)) out.push(line);
   out.push(`  </testsuite>`);
-  return out;
 }
 
 function diagnosticText(d: Diagnostic): string {

@@ -7,6 +7,8 @@ export const snapshotValid: Rule = {
   defaultSeverity: "error",
   messages: {
     outside: 'snapshot path "{path}" leaves the repository; it is not read',
+    refused: 'snapshot path "{path}" {detail}; it is not read',
+    tooLarge: 'snapshot "{path}" is {detail} (limits.max-snapshot-bytes); it is not read',
     missing: 'snapshot "{path}" does not exist',
     unreadable: 'snapshot "{path}" could not be read: {detail}',
     hashMismatch: 'snapshot "{path}" has sha256 {actual}, not the recorded {expected}; update the hash if the text was meant to change',

@@ -1,5 +1,16 @@
 import { normalise, normaliseWithMap } from "./normalise-reference.js";
 
+/**
+ * References for src/text/find-quote.ts, written for obviousness, not speed.
+ *
+ * findQuote: the original implementation (indexOf, then every occurrence checked by slicing
+ * the text around it), against which the linear-time search is held.
+ *
+ * closestPassage: the score's definition, applied to every window of every text. It shares no
+ * code with the production search (which counts equal word pairs through an index of the quote
+ * and slides a window of word counts).
+ */
+
 /** A W3C TextQuoteSelector: the exact text, with optional context either side. */
 export interface TextQuote {
   exact: string;
@@ -13,11 +24,6 @@ export interface QuoteMatch {
   end: number;
 }
 
-/**
- * Finds a quote in a text under the documented normalisation. With a prefix or suffix,
- * only an occurrence whose context matches counts (the context may be cut short by the
- * start or end of the text). Returns the first such occurrence.
- */
 export function findQuote(haystack: string, quote: TextQuote): QuoteMatch | undefined {
   const exact = normalise(quote.exact);
   if (exact === "") return undefined;
@@ -43,51 +49,52 @@ export function findQuote(haystack: string, quote: TextQuote): QuoteMatch | unde
   }
 }
 
-/** The passage of the texts most like the quote, and the first word where they part. */
-export interface ClosestPassage {
-  /** Index of the text (in the list given) that holds the passage. */
+/** One window of one text, scored. */
+export interface ScoredWindow {
   textIndex: number;
-  passage: string;
-  /** Share of the quote's words found in the passage, 0 to 1. */
-  similarity: number;
-  /** First word of the quote that differs, and the passage's word in its place. */
-  differs?: { quote: string; passage: string };
+  start: number;
+  /** The window's words. */
+  words: string[];
+  /** Words equal to the quote's word at the same place. */
+  aligned: number;
+  /** The quote's words (each as often as the quote has it) that occur anywhere in the window. */
+  shared: number;
+  /** 2 × aligned + shared: the score production maximises. */
+  score: number;
 }
 
-const WORD = /\S+/g;
-
-/**
- * Finds, across several texts, the window of words most like the quote: same number
- * of words, scored by words in common at the same places, then by words in common anywhere.
- * Used to tell a contributor what the source says where their quote went wrong.
- */
-export function closestPassage(texts: readonly string[], quoteText: string): ClosestPassage | undefined {
-  const quoteWords = normalise(quoteText).match(WORD) ?? [];
-  if (quoteWords.length === 0) return undefined;
-  let best: ClosestPassage | undefined;
-  let bestScore = -1;
+/** Every window of every text: as many words as the quote (or the whole text, if it is shorter). */
+export function allWindows(texts: readonly string[], quoteText: string): ScoredWindow[] {
+  const quote = normalise(quoteText).split(" ").filter((w) => w !== "");
+  const out: ScoredWindow[] = [];
   texts.forEach((text, textIndex) => {
-    const words = normalise(text).match(WORD) ?? [];
-    const span = Math.min(quoteWords.length, words.length);
-    for (let start = 0; start + span <= words.length; start++) {
+    const words = normalise(text).split(" ").filter((w) => w !== "");
+    const size = Math.min(quote.length, words.length);
+    for (let start = 0; start + size <= words.length; start++) {
+      const window = words.slice(start, start + size);
       let aligned = 0;
-      const window = words.slice(start, start + span);
-      for (let i = 0; i < span; i++) if (window[i] === quoteWords[i]) aligned++;
-      const bag = new Set(window);
-      const shared = quoteWords.filter((w) => bag.has(w)).length;
-      const score = aligned * 2 + shared;
-      if (score > bestScore) {
-        bestScore = score;
-        const index = quoteWords.findIndex((w, i) => window[i] !== w);
-        best = {
-          textIndex,
-          passage: window.join(" "),
-          similarity: shared / quoteWords.length,
-          differs: index >= 0 ? { quote: quoteWords[index]!, passage: window[index] ?? "" } : undefined,
-        };
-      }
-      if (span === 0) break;
+      for (let i = 0; i < size; i++) if (window[i] === quote[i]) aligned += 1;
+      let shared = 0;
+      for (const word of quote) if (window.includes(word)) shared += 1;
+      out.push({ textIndex, start, words: window, aligned, shared, score: 2 * aligned + shared });
+      if (size === 0) break;
     }
   });
-  return best && best.similarity > 0 ? best : undefined;
+  return out;
+}
+
+/** What production should answer: the first window with the highest score, described as production describes it. */
+export function closestPassage(texts: readonly string[], quoteText: string) {
+  const quote = normalise(quoteText).split(" ").filter((w) => w !== "");
+  if (quote.length === 0) return undefined;
+  let best: ScoredWindow | undefined;
+  for (const window of allWindows(texts, quoteText)) if (!best || window.score > best.score) best = window;
+  if (!best || best.shared === 0) return undefined;
+  const differsAt = quote.findIndex((word, i) => best!.words[i] !== word);
+  return {
+    textIndex: best.textIndex,
+    passage: best.words.join(" "),
+    similarity: best.shared / quote.length,
+    differs: differsAt >= 0 ? { quote: quote[differsAt]!, passage: best.words[differsAt] ?? "" } : undefined,
+  };
 }

@@ -212,3 +212,21 @@ describe("--changed against a real git repository", () => {
     expect(none.stderr).toContain("--changed needs a git repository");
   });
 });
+
+describe("--changed with a crafted glob in the configuration", () => {
+  it("tells what a deleted file with a crafted name was, in linear time (the RegExp translation backtracked for minutes)", async () => {
+    const crafted = "a".repeat(40);
+    const files = {
+      ...datasetFiles(),
+      // The second glob is crafted to backtrack on the name below; the first keeps the sources found.
+      "claimcheck.config.yaml": `sources: ["sources/**/*.yaml", "sources/${"*a".repeat(14)}b", "sources/${"**/".repeat(12)}x"]\n`,
+      [`sources/${crafted}`]: "not a source\n",
+    };
+    repo = await makeRepo(files);
+    await repo.remove(`sources/${crafted}`);
+    const run = await changed(repo);
+    // Neither crafted glob matches the name, so its deletion touches no claim.
+    expect(run.ids).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+});

@@ -33,3 +33,20 @@ describe("junit reporter", () => {
     expect(xml).toContain("]]&gt;");
   });
 });
+
+describe("junit reporter at scale", () => {
+  it("writes 100,000 claims of one article (spreading the lines into push overflowed the stack)", () => {
+    // Every claim fails with one error: four lines of XML each.
+    const template = makeResult().claims[0]!;
+    const claims = Array.from({ length: 100_000 }, (_, i) => {
+      const file = `claims/big/c${i}.yaml`;
+      const error = { ruleId: "quote-found", messageId: "notFound", data: {}, message: "quote not found", severity: "error" as const, at: { file, line: 3, column: 5 }, docs: "docs/rules/quote-found.md" };
+      return { ...template, id: `c${String(i).padStart(6, "0")}`, file, article: "big", status: "fail" as const, diagnostics: [error] };
+    });
+    const xml = junit(makeResult({ claims, articles: [], timeline: [], otherDiagnostics: [], diagnostics: [] }), plainOptions());
+    expect(xml).toContain(`<testsuite name="big" tests="100000" failures="100000"`);
+    let cases = 0;
+    for (let i = xml.indexOf("<testcase "); i >= 0; i = xml.indexOf("<testcase ", i + 1)) cases++;
+    expect(cases).toBe(100_000);
+  });
+});

@@ -104,4 +104,29 @@ describe("load limits", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/invalid configuration in claimcheck.config.yaml:\n  claimcheck.config.yaml:2:\d+  -1 is out of range/);
   });
+
+  it("max-findings-per-file: 30,000 unknown keys are 100 findings and one 'and N more', not 30,003", async () => {
+    const keys = Array.from({ length: 30_000 }, (_, i) => `k${String(i).padStart(5, "0")}: 1`);
+    const text = `id: zz-hostile\ntext: t\n${keys.join("\n")}\n`;
+    expect(text.length).toBeGreaterThan(290_000);
+    await writeFile(path.join(root, HOSTILE), text);
+    const { result } = await check();
+    const findings = hostileFindings(result);
+    expect(findings).toHaveLength(101);
+    const last = findings[findings.length - 1]!;
+    // 30,000 unknown keys and 3 missing ones (as-of, rationale, verdict), 100 of them listed.
+    expect(last).toMatchObject({ ruleId: "parse", messageId: "tooManyFindings", message: expect.stringMatching(/^and 29903 more findings in this file/) });
+    expect(findings.slice(0, 100).every((d) => d.ruleId === "schema")).toBe(true);
+    othersUnharmed(result);
+    const fewer = await check("limits:\n  max-findings-per-file: 5\n");
+    expect(hostileFindings(fewer.result).map((d) => d.messageId)).toEqual(["missingKey", "missingKey", "missingKey", "unknownKey", "unknownKey", "tooManyFindings"]);
+  });
+
+  it("30,000 keys with one repeated: the duplicate is found where yaml's own check found it", async () => {
+    const keys = Array.from({ length: 30_000 }, (_, i) => `k${String(i).padStart(5, "0")}: 1`);
+    await writeFile(path.join(root, HOSTILE), `id: zz-hostile\n${keys.join("\n")}\nk00007: 2\n`);
+    const { result } = await check();
+    expect(hostileFindings(result).map((d) => [d.messageId, d.at.line])).toEqual([["duplicateKey", 30_002]]);
+    othersUnharmed(result);
+  });
 });

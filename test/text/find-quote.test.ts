@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestPassage, findQuote } from "../../src/text/find-quote.js";
+import { closestPassage, findQuote, type ClosestPassage } from "../../src/text/find-quote.js";
 import { normalise } from "../../src/text/normalize.js";
 
 describe("normalise", () => {
@@ -37,7 +37,7 @@ describe("findQuote", () => {
 
 describe("closestPassage", () => {
   it("shows what the source says where the quote went wrong", () => {
-    const closest = closestPassage(["The last meeting took place in October 2018, at Baikonur."], "The last meeting took place in November 2018")!;
+    const closest = closestPassage(["The last meeting took place in October 2018, at Baikonur."], "The last meeting took place in November 2018") as ClosestPassage;
     expect(closest.passage).toBe("The last meeting took place in October 2018,");
     expect(closest.differs).toEqual({ quote: "November", passage: "October" });
   });

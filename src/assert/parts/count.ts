@@ -4,7 +4,7 @@ import { describeComparison, readComparison, testComparison } from "../compariso
 import { asTypedDate, resolveDate } from "../dates.js";
 import { eventsOfKind, statedPrevious, type KnownEvent } from "../events.js";
 import { point, relate, type Quantity } from "../quantity.js";
-import { blank, describeRef, evidenceOf, type Candidate, type Scope } from "../scope.js";
+import { append, blank, describeRef, evidenceOf, type Candidate, type Scope } from "../scope.js";
 import { and, verdictOf, type Truth } from "../truth.js";
 import type { Typed } from "../typed.js";
 import { dateReferences, type PartModule, type Reference } from "./part.js";
@@ -101,7 +101,7 @@ export const count: PartModule<"count"> = {
     const outcome = testComparison({ kind: "quantity", q: amount }, read.comparison, {});
     for (const e of [...certain, ...possible]) scope.used.add(e.facts[0]!.fact);
     result.evidence = evidenceOf([...certain, ...possible].flatMap((e) => e.facts), scope);
-    result.evidence.push(...evidenceOf(witnesses, scope));
+    append(result.evidence, evidenceOf(witnesses, scope));
     const listed = certain.length ? ` (${certain.map((e) => e.event).join(", ")})` : "";
     const maybe = possible.length ? `; perhaps also ${possible.map((e) => e.event).join(", ")}` : "";
     const bound =
@@ -152,12 +152,12 @@ function completeness(events: KnownEvent[], start: End | undefined, end: End | u
     while (!beforeStart(current)) {
       const link = statedPrevious(current, path, scope);
       if (!link || chain.has(link.previous)) break;
-      used.push(...link.witness);
+      append(used, link.witness);
       chain.add(link.previous);
       current = link.previous;
     }
     if (beforeStart(current)) {
-      witnesses.push(...used);
+      append(witnesses, used);
       return chain;
     }
   }

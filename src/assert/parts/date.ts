@@ -2,7 +2,7 @@ import type { Verdict } from "../../model/result.js";
 import type { FactSelector } from "../../project/types.js";
 import { addYears, compareDates, fallsIn, firstDay, formatPartialDate, lastDay, parsePartialDate, type PartialDate } from "../../time/partial-date.js";
 import { resolveDate, type ResolvedDate } from "../dates.js";
-import { blank, describeRef, describeSelector, evidenceOf, type Decision } from "../scope.js";
+import { append, blank, describeRef, describeSelector, evidenceOf, type Decision } from "../scope.js";
 import { dateReferences, type PartModule, type Reference } from "./part.js";
 
 const TESTS = ["in", "before", "after", "within", "anniversary"] as const;
@@ -94,8 +94,8 @@ export const date: PartModule<"date"> = {
     result.found = found;
     result.verdict = verdict;
     for (const d of decisions) {
-      result.evidence.push(...evidenceOf(d.chosen, scope));
-      result.later.push(...evidenceOf(d.later, scope));
+      append(result.evidence, evidenceOf(d.chosen, scope));
+      append(result.later, evidenceOf(d.later, scope));
     }
     return result;
   },

@@ -2,7 +2,7 @@ import { formatPartialDate } from "../../time/partial-date.js";
 import { aboutInterval, describeComparison, readComparison, type Comparison } from "../comparison.js";
 import { asTypedDate, resolveDate } from "../dates.js";
 import { isQuantityRecord, point, relate, type Quantity, type Relation } from "../quantity.js";
-import { blank, describeRef, evidenceOf } from "../scope.js";
+import { append, blank, describeRef, evidenceOf } from "../scope.js";
 import { and, verdictOf, type Truth } from "../truth.js";
 import { convert, dimensionOf } from "../units.js";
 import { dateReferences, type PartModule } from "./part.js";
@@ -105,8 +105,8 @@ export const duration: PartModule<"duration"> = {
     const from = resolveDate(spec.from, [...path, "from"], scope);
     const to = toRef === undefined ? undefined : resolveDate(toRef, [...path, "to"], scope);
     for (const r of [from, to]) {
-      result.evidence.push(...evidenceOf(r?.decision?.chosen ?? [], scope));
-      result.later.push(...evidenceOf(r?.decision?.later ?? [], scope));
+      append(result.evidence, evidenceOf(r?.decision?.chosen ?? [], scope));
+      append(result.later, evidenceOf(r?.decision?.later ?? [], scope));
     }
     result.expected = `time from ${describeRef(spec.from)} to ${toRef === undefined ? "?" : describeRef(toRef)} ${describeComparison(read.comparison)}`;
     if (!from.date || !to?.date) {

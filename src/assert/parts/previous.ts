@@ -4,7 +4,7 @@ import type { DateRef, FactSelector } from "../../project/types.js";
 import { compareDates, fallsIn, formatPartialDate, parsePartialDate } from "../../time/partial-date.js";
 import { resolveDate } from "../dates.js";
 import { eventsOfKind } from "../events.js";
-import { blank, decide, describeRef, evidenceOf, judge, noEvidence, type Scope } from "../scope.js";
+import { append, blank, decide, describeRef, evidenceOf, judge, noEvidence, type Scope } from "../scope.js";
 import { showValue } from "../values.js";
 
 /**
@@ -32,8 +32,8 @@ export function evaluatePrevious(
   }
   const laterDate = resolveDate({ event: later }, path, scope);
   const witness = decide({ event: later }, "previous", path, scope);
-  result.evidence.push(...evidenceOf(laterDate.decision?.chosen ?? [], scope), ...evidenceOf(witness.chosen, scope));
-  result.later.push(...evidenceOf(laterDate.decision?.later ?? [], scope), ...evidenceOf(witness.later, scope));
+  append(result.evidence, evidenceOf(laterDate.decision?.chosen ?? [], scope), evidenceOf(witness.chosen, scope));
+  append(result.later, evidenceOf(laterDate.decision?.later ?? [], scope), evidenceOf(witness.later, scope));
   if (!laterDate.date) {
     result.found = laterDate.conflict ? laterDate.text : `date of ${later}: ${laterDate.decision ? noEvidence(laterDate.decision, scope) : "none"}`;
     if (laterDate.conflict) result.verdict = "mixed";
@@ -52,8 +52,8 @@ export function evaluatePrevious(
   }
   const previous = String(stated.value.value);
   const previousDate = resolveDate({ event: previous }, path, scope);
-  result.evidence.push(...evidenceOf(previousDate.decision?.chosen ?? [], scope));
-  result.later.push(...evidenceOf(previousDate.decision?.later ?? [], scope));
+  append(result.evidence, evidenceOf(previousDate.decision?.chosen ?? [], scope));
+  append(result.later, evidenceOf(previousDate.decision?.later ?? [], scope));
   if (!previousDate.date) {
     result.found = `previous ${spec.kind} is ${previous}; its date: ${previousDate.decision ? noEvidence(previousDate.decision, scope) : "none"}`;
     if (previousDate.conflict) result.verdict = "mixed";
@@ -76,7 +76,7 @@ export function evaluatePrevious(
     if (typeof since === "object") {
       // Since an event: the previous one of the kind is that event, or came before it.
       const sinceDate = resolveDate(since, [...path, "since"], scope);
-      result.evidence.push(...evidenceOf(sinceDate.decision?.chosen ?? [], scope));
+      append(result.evidence, evidenceOf(sinceDate.decision?.chosen ?? [], scope));
       if (previous !== since.event) {
         if (!sinceDate.date) {
           result.found += `; ${sinceDate.text}`;
@@ -104,7 +104,7 @@ export function evaluatePrevious(
     (e) => e.event !== previous && e.event !== later && e.date && compareDates(e.date, pDate) > 0 && compareDates(e.date, lDate) < 0,
   );
   if (between.length > 0) {
-    result.evidence.unshift(...evidenceOf(between.flatMap((e) => e.facts), scope));
+    result.evidence = [...evidenceOf(between.flatMap((e) => e.facts), scope), ...result.evidence];
     result.found += `; but ${between.map((e) => `${e.event} (${formatPartialDate(e.date!)})`).join(", ")} came in between`;
     result.verdict = "refuted";
     return result;
