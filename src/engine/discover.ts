@@ -1,6 +1,5 @@
-import { realpath } from "node:fs/promises";
+import { readdir, realpath } from "node:fs/promises";
 import path from "node:path";
-import { escapePath, glob } from "tinyglobby";
 import { globBase, selectedByGlobs } from "../git/glob-match.js";
 import { loaderMessages } from "../load/messages.js";
 import type { Diagnostic } from "../model/diagnostic.js";
@@ -23,7 +22,8 @@ export interface DiscoveredFile {
   refused?: Diagnostic;
 }
 
-const IGNORE = ["**/node_modules/**", "**/.git/**", "**/snapshots/**"];
+/** Folders never walked: installed packages, git's own, and stored page texts (read through their records). */
+const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "snapshots"]);
 
 /**
  * Lists claim and source files under root, sorted, each with its role.
@@ -64,7 +64,7 @@ async function list(root: string, globs: readonly string[]): Promise<Listing> {
   const refused: Listing["refused"] = [];
   for (const base of bases) {
     if (base === "") {
-      walk.push("**");
+      walk.push("");
       continue;
     }
     let real: string;
@@ -74,17 +74,42 @@ async function list(root: string, globs: readonly string[]): Promise<Listing> {
       continue; // no such folder: nothing to list
     }
     const reason = refusedRealPath(repo, real);
-    if (reason === undefined) walk.push(`${escapePath(base)}/**`);
+    if (reason === undefined) walk.push(base);
     else refused.push({ folder: base, reason });
   }
-  if (walk.length === 0) return { files: [], refused };
   // Hidden folders are walked only where a glob names one (`.claims/**`): the matcher decides.
   const dot = globs.some((g) => {
     const body = g.startsWith("./") ? g.slice(2) : g;
     return body.startsWith(".") || body.includes("/.");
   });
-  const listed = await glob(walk, { cwd: root, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true, dot, expandDirectories: false });
-  return { files: listed.filter((file) => selectedByGlobs(file, globs)), refused };
+  const files: string[] = [];
+  for (const base of walk) await walkFolder(root, base, dot, files);
+  return { files: files.filter((file) => selectedByGlobs(file, globs)), refused };
+}
+
+/**
+ * Lists the regular files under one folder, depth first. Symbolic links are neither listed
+ * nor followed (a linked file or folder could lead anywhere on the machine). Any byte may
+ * stand in a name, newlines included: names are matched by our own matcher, never by a
+ * pattern library that stops at a newline.
+ */
+async function walkFolder(root: string, folder: string, dot: boolean, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(path.join(root, folder), { withFileTypes: true });
+  } catch {
+    return; // unreadable or gone: nothing to list
+  }
+  for (const entry of entries) {
+    const name = entry.name;
+    const relative = folder === "" ? name : `${folder}/${name}`;
+    if (entry.isDirectory()) {
+      if (SKIPPED_FOLDERS.has(name) || (!dot && name.startsWith("."))) continue;
+      await walkFolder(root, relative, dot, out);
+    } else if (entry.isFile()) {
+      out.push(relative);
+    }
+  }
 }
 
 /** The folders to walk: each base once, and none inside another (`claims` covers `claims/a`). */
