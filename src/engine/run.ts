@@ -1,4 +1,5 @@
 import { evaluateClaim, type Evaluation } from "../assert/evaluate.js";
+import { evidencePolicy } from "../assert/evidence-standard.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { comparePositions, formatDocPath } from "../model/position.js";
 import type { RunResult } from "../model/result.js";
@@ -51,11 +52,12 @@ export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcom
     if (evaluation) evaluations.set(claim.id, evaluation);
   }
   const diagnostics: Diagnostic[] = loaded.flatMap((l) => l.diagnostics);
+  const evidence = evidencePolicy(options.evidence, options.rules["evidence-sufficiency"]);
   for (const rule of rules) {
     const setting = options.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === "off") continue;
     const report = (r: Report) => diagnostics.push(toDiagnostic(rule, setting, r));
-    rule.check({ index, evaluations, report });
+    rule.check({ index, evaluations, evidence, report });
   }
   for (const check of builtinChecks) {
     if (options.rules[check.id] === "warning") {

@@ -7,6 +7,7 @@ import { claimInArticle } from "./claim-in-article.js";
 import { datesValid } from "./dates-valid.js";
 import { deprecatedFact } from "./deprecated-fact.js";
 import { entityDeclared } from "./entity-declared.js";
+import { evidenceSufficiency } from "./evidence-sufficiency.js";
 import { excerptExists } from "./excerpt-exists.js";
 import { noPlaceholder } from "./no-placeholder.js";
 import { orphanSource } from "./orphan-source.js";
@@ -15,6 +16,7 @@ import { snapshotValid } from "./snapshot-valid.js";
 import { sourceConflict } from "./source-conflict.js";
 import { sourceExists } from "./source-exists.js";
 import { sourceFreshness } from "./source-freshness.js";
+import { sourceStanding } from "./source-standing.js";
 import type { Rule } from "./types.js";
 import { uniqueId } from "./unique-id.js";
 
@@ -31,6 +33,7 @@ export const rules: readonly Rule[] = [
   datesValid,
   deprecatedFact,
   entityDeclared,
+  evidenceSufficiency,
   excerptExists,
   noPlaceholder,
   orphanSource,
@@ -39,6 +42,7 @@ export const rules: readonly Rule[] = [
   sourceConflict,
   sourceExists,
   sourceFreshness,
+  sourceStanding,
   uniqueId,
 ];
 
