@@ -14,9 +14,9 @@ import type {
 } from "../model/result.js";
 import { VERDICTS } from "../model/result.js";
 import { showValue } from "../assert/values.js";
-import { evidencePolicy, judgeClaim, type ClaimStanding, type EvidencePolicy } from "../assert/evidence-standard.js";
+import { evidencePolicy, judgeClaim, judgeEvidence, type ClaimStanding, type EvidencePolicy } from "../assert/evidence-standard.js";
 import { standingOf } from "../model/source-standing.js";
-import { independenceGroups } from "../project/independence.js";
+import { independenceGroups, type IndependenceGroup } from "../project/independence.js";
 import type { Claim, ClaimRecord, Fact, ProjectIndex, SourceRecord } from "../project/types.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath } from "../rules/types.js";
@@ -157,12 +157,20 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
     };
   });
   const cited = (claim.data.citations ?? []).map((c) => c.source);
-  const evidenceGroups: EvidenceGroup[] = independenceGroups(cited, index).map((group) => ({
-    sources: group.sources,
-    citations: cited.flatMap((source, i) => (group.sources.includes(source) ? [i] : [])),
-    outlets: group.outlets,
-    links: group.links,
-  }));
+  // With a standard in force, each group also says whether it counts; the grouping is the same either way.
+  const weighed: Array<IndependenceGroup & { counts?: boolean; primary?: boolean }> = policy
+    ? judgeEvidence(cited, new Set(), index, policy).groups
+    : independenceGroups(cited, index);
+  const evidenceGroups: EvidenceGroup[] = weighed.map((group) =>
+    strip({
+      sources: group.sources,
+      citations: cited.flatMap((source, i) => (group.sources.includes(source) ? [i] : [])),
+      outlets: group.outlets,
+      links: group.links,
+      counts: group.counts,
+      primary: group.primary,
+    }),
+  );
   const standard = mine && policy ? judgeClaim(claim, mine.part, index, policy) : undefined;
   return strip({
     id: claim.id,

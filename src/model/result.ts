@@ -100,6 +100,10 @@ export interface EvidenceGroup {
   outlets: string[];
   /** Why the sources are one group; empty for a group of one source. */
   links: GroupLink[];
+  /** Under the project's evidence standard: whether some source of the group counts (its standing counts). */
+  counts?: boolean;
+  /** Under the project's evidence standard: whether a counting source of the group is primary. */
+  primary?: boolean;
 }
 
 /** Everything the run found about one claim. */

@@ -19,10 +19,18 @@ export function linkText(link: GroupLink): string {
   }
 }
 
-/** "Reuters" or "Reuters / Benzinga", with what ties the sources when there are several. */
+/** "Reuters" or "Reuters / Benzinga", with what ties the sources and how the group weighs. */
 export function groupText(group: EvidenceGroup): string {
   const tie = group.links.length > 0 ? ` (counted once: ${group.links.map(linkText).join("; ")})` : "";
-  return `${group.outlets.join(" / ")}${tie}`;
+  const weight = group.counts === false ? " — counts for nothing" : group.primary === true ? " — a primary source" : "";
+  return `${group.outlets.join(" / ")}${tie}${weight}`;
+}
+
+/** "2 independent sources", or, under a standard where some groups count for nothing, "1 independent source that counts (of 2)". */
+export function groupsSummary(groups: readonly EvidenceGroup[]): string {
+  const counting = groups.filter((g) => g.counts !== false).length;
+  const noun = (n: number) => `${n} independent source${n === 1 ? "" : "s"}`;
+  return counting === groups.length ? noun(groups.length) : `${noun(counting)} that count${counting === 1 ? "s" : ""} (of ${groups.length})`;
 }
 
 /** Who a cited source is: "mirror, use with care, RU state-affiliated, network pravda-network". */

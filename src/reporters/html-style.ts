@@ -92,6 +92,7 @@ details.more>summary{cursor:pointer;color:var(--accent);font-size:.9rem;font-wei
 .groups{list-style:none;margin:.5rem 0 0;padding:0;display:grid;gap:.6rem}
 .group{padding:.4rem .6rem;border:1px solid var(--border);border-radius:6px}
 .group-head{font-size:.9rem;overflow-wrap:anywhere}
+.group.nothing{border-style:dashed;opacity:.8}
 .cite .who.unreliable{color:var(--ref-fg)}
 .part .short{color:var(--mix-fg);font-size:.82rem}
 .parts,.parts ol{list-style:none;margin:.4rem 0 0;padding:0}

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { VERDICTS, type CitationResult, type ClaimResult, type EvidenceRef, type PartResult, type RunResult, type Verdict } from "../model/result.js";
 import { escapeHtml as t, jsonForScript, safeHref } from "./escape.js";
-import { citationsByGroup, groupText, whoText } from "./evidence-groups.js";
+import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-groups.js";
 import { articleView } from "./html-article.js";
 import { claimAnchor } from "./html-anchor.js";
 import { REPORT_SCRIPT } from "./html-script.js";
@@ -181,7 +181,7 @@ function evidenceGroupsView(claim: ClaimResult): string {
   const { groups, ungrouped } = citationsByGroup(claim);
   const items = groups.map(
     ({ group, citations }, n) =>
-      `<li class="group"><div class="group-head"><strong>${t(`Independent source ${n + 1}`)}</strong>: ${t(groupText(group))}</div><ol class="cites">${citations.map(citationItem).join("")}</ol></li>`,
+      `<li class="group${group.counts === false ? " nothing" : ""}"><div class="group-head"><strong>${t(`Independent source ${n + 1}`)}</strong>: ${t(groupText(group))}</div><ol class="cites">${citations.map(citationItem).join("")}</ol></li>`,
   );
   const rest = ungrouped.length > 0 ? `<p class="group-head">${t("Not found, so in no group:")}</p><ol class="cites">${ungrouped.map(citationItem).join("")}</ol>` : "";
   return `${items.length > 0 ? `<ol class="groups">${items.join("")}</ol>` : ""}${rest}`;
@@ -221,8 +221,7 @@ function claimCard(claim: ClaimResult, ids: Set<string>, later: boolean): string
   const diagnostics = claim.diagnostics.length > 0 ? `<ul class="diags">${claim.diagnostics.map(diagnosticItem).join("")}</ul>` : "";
   const parts = claim.evaluation === undefined ? "" : `<h4 class="skip">Evaluation</h4><ol class="parts">${partItem(claim.evaluation)}</ol>`;
   const cites = claim.citations.length > 0 ? evidenceGroupsView(claim) : "<p>No citations.</p>";
-  const groups = claim.evidenceGroups?.length ?? 0;
-  const summaryText = `Evidence: ${plural(groups, "independent source")} in ${plural(claim.citations.length, "citation")}${claim.evaluation === undefined ? "" : ", evaluation"}`;
+  const summaryText = `Evidence: ${groupsSummary(claim.evidenceGroups ?? [])} in ${plural(claim.citations.length, "citation")}${claim.evaluation === undefined ? "" : ", evaluation"}`;
   return `<article class="card ${claim.status}" id="${t(id)}" aria-labelledby="${t(id)}-h"${later ? " hidden" : ""}>
 <div class="card-head"><h3 id="${t(id)}-h"><code>${t(claim.id)}</code> <span class="art">${t(claim.article)}</span></h3><span class="st st-${claim.status}">${status.symbol} ${status.text}</span>${badge(claim.declared ?? claim.derived)}</div>
 <blockquote class="claim-text">${t(claim.text)}</blockquote>

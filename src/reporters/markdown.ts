@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import { VERDICTS, type ClaimResult, type RunResult } from "../model/result.js";
 import { escapeMarkdown, escapeMarkdownHtml, escapeMarkdownTableCell, markdownCode } from "./escape.js";
-import { citationsByGroup, groupText, whoText } from "./evidence-groups.js";
+import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-groups.js";
 import { formatPosition, plural, VERDICT_LABELS, verdictText } from "./labels.js";
 import { inReportOrder } from "./order.js";
 import type { Reporter } from "./types.js";
@@ -123,7 +123,7 @@ function failingClaim(claim: ClaimResult): string[] {
 function evidenceList(claim: ClaimResult): string[] {
   const { groups, ungrouped } = citationsByGroup(claim);
   if (groups.length === 0 && ungrouped.length === 0) return [];
-  const lines = [`Evidence: ${plural(groups.length, "independent source")}`, ""];
+  const lines = [`Evidence: ${groupsSummary(claim.evidenceGroups ?? [])}`, ""];
   groups.forEach(({ group, citations }, n) => {
     lines.push(`${n + 1}. ${escapeMarkdown(groupText(group))}`);
     for (const c of citations) lines.push(`   - ${markdownCode(c.source)} (${escapeMarkdown(whoText(c))}): ${escapeMarkdown(c.quote)}`);
@@ -139,7 +139,11 @@ function evidenceList(claim: ClaimResult): string[] {
 /** The independent groups of a passing claim, in one table cell. */
 function groupsCell(claim: ClaimResult): string {
   const groups = claim.evidenceGroups ?? [];
-  return groups.length === 0 ? "—" : `${groups.length}: ${escapeMarkdownTableCell(groups.map((g) => g.outlets.join(" / ")).join("; "))}`;
+  const counting = groups.filter((g) => g.counts !== false);
+  const rest = groups.length - counting.length;
+  return groups.length === 0
+    ? "—"
+    : `${counting.length}: ${escapeMarkdownTableCell(counting.map((g) => g.outlets.join(" / ")).join("; "))}${rest > 0 ? ` (+${rest} that count${rest === 1 ? "s" : ""} for nothing)` : ""}`;
 }
 
 function findingList(findings: Diagnostic[]): string[] {

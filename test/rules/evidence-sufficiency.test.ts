@@ -44,6 +44,10 @@ describe("evidence-sufficiency", () => {
     const [finding] = findings(await checkCase("invalid/unreliable-counts-for-nothing"));
     expect(finding).toMatchObject({ messageId: "tooFew", data: { found: 1, groups: "Demo Times; Demo Rumour Mill (counts for nothing)" } });
     expect(finding!.related?.[1]?.message).toBe("group 2 counts for nothing (standing unreliable): Demo Rumour Mill — demo-rumour; tied by: nothing (one source)");
+    // The result document says so too, for the reports.
+    const result = await checkCase("invalid/unreliable-counts-for-nothing");
+    const groups = result.claims.find((c) => c.id === "c2-met-in-florida")!.evidenceGroups!;
+    expect(groups.map((g) => [g.outlets[0], g.counts])).toEqual([["Demo Times", true], ["Demo Rumour Mill", false]]);
   });
 
   it("judges a mixed claim part by part, at the part", async () => {
@@ -69,7 +73,7 @@ describe("evidence-sufficiency", () => {
     const claim = result.claims.find((c) => c.id === "c2-met-in-florida")!;
     expect(claim).toMatchObject({ declared: "unverifiable", derived: "unverifiable", status: "pass" });
     expect(claim.evaluation?.insufficientEvidence).toBe(true);
-    expect(claim.evidenceGroups).toEqual([{ sources: ["demo-times"], citations: [0], outlets: ["Demo Times"], links: [] }]);
+    expect(claim.evidenceGroups).toEqual([{ sources: ["demo-times"], citations: [0], outlets: ["Demo Times"], links: [], counts: true, primary: false }]);
   });
 
   it("does not let a claim be called unverifiable when its evidence meets the standard", async () => {
