@@ -79,6 +79,14 @@ describe("claimcheck command line", () => {
     expect(run.stdout).toContain("spokesman-2026-03-06-nasa-directive-iss-2032#");
   });
 
+  it("explain says when facts fall short of the evidence standard, instead of flagging a mismatch", async () => {
+    const run = await runCli(["explain", "c06-borisov-phone-only"], REPO_ROOT);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("value visits-deferred → supported on evidence short of the standard, so unverifiable (expected unverifiable)");
+    expect(run.stdout).toContain("last-before no-face-to-face → supported (expected supported)");
+    expect(run.stdout).not.toContain("!)");
+  });
+
   it("writes several formats in one run, creating the folder", async () => {
     const { dir, cleanup } = await copyDataset();
     try {
