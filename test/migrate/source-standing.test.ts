@@ -8,6 +8,7 @@ import { loadYaml } from "../../src/load/yaml-load.js";
 import { LEGACY_MAPPING, LEGACY_RELIABILITY, standingOf, type LegacyReliability } from "../../src/model/source-standing.js";
 import { validateDoc } from "../../src/schema/validate.js";
 import { REPO_ROOT } from "../helpers/cli.js";
+import { diffLines } from "../helpers/diff-lines.js";
 
 const OLD = `# yaml-language-server: $schema=../schema/source.schema.json
 # A mirror of a wire story.
@@ -26,13 +27,6 @@ excerpts:
   - id: one
     text: The heads met.
 `;
-
-/** The lines of `after` not in `before`, and the reverse: what a diff would show. */
-function diffLines(before: string, after: string): { added: string[]; removed: string[] } {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  return { added: b.filter((l) => !a.includes(l)), removed: a.filter((l) => !b.includes(l)) };
-}
 
 describe("the source-standing migration", () => {
   it("names itself, says what it does, and applies to source records", () => {
