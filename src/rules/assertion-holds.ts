@@ -1,4 +1,4 @@
-import { judgeClaim } from "../assert/evidence-standard.js";
+import { judgeClaim, type ClaimStanding } from "../assert/evidence-standard.js";
 import type { PartResult, Verdict } from "../model/result.js";
 import type { Locator, Report, Rule, RuleContext } from "./types.js";
 
@@ -59,9 +59,11 @@ export const assertionHolds: Rule = {
       }
       // Facts that point one way on evidence short of the project's standard make a claim, or
       // part, unverifiable (docs/rules/evidence-sufficiency.md): declaring that is no mismatch.
-      const standard = context.evidence ? judgeClaim(claim, evaluation.part, index, context.evidence) : undefined;
-      const shortParts = new Set(standard?.parts.filter((p) => !p.judgement.sufficient).map((p) => p.part));
-      if (evaluation.derived !== declared && standard?.derived !== declared) {
+      // Judged only when a verdict differs: most claims never need it.
+      let judged: { standard?: ClaimStanding } | undefined;
+      const standard = () => (judged ??= { standard: context.evidence ? judgeClaim(claim, evaluation.part, index, context.evidence) : undefined }).standard;
+      const isShort = (part: PartResult) => standard()?.parts.some((p) => p.part === part && !p.judgement.sufficient) ?? false;
+      if (evaluation.derived !== declared && standard()?.derived !== declared) {
         const decisive = decisiveLeaf(evaluation.part, declared);
         report({
           messageId: "mismatch",
@@ -72,7 +74,7 @@ export const assertionHolds: Rule = {
       }
       for (const { part, path } of withPaths(evaluation.part, ["assert"])) {
         if (part.expect === undefined || part.expect === part.verdict || part === evaluation.part) continue;
-        if (part.expect === "unverifiable" && shortParts.has(part)) continue;
+        if (part.expect === "unverifiable" && isShort(part)) continue;
         report({
           messageId: "partMismatch",
           data: { expect: part.expect, verdict: part.verdict, ...explain(part) },
