@@ -38,6 +38,11 @@ const WORDS = (
   "talks cooperation segment partner extension deadline commitment statement report interview briefing"
 ).split(" ");
 
+/** Discards a random draw that must still be made, so seeded output does not shift. */
+function unused() {
+  return "";
+}
+
 function pick(r, list) {
   return list[Math.floor(r() * list.length)];
 }
@@ -235,7 +240,7 @@ export function generateCorpus(claimCount, { seed = 1, defects = true } = {}) {
       `# yaml-language-server: $schema=../schema/source.schema.json\n` +
         `id: ${articleId}\ntype: article-newspaper\ntitle: ${q(`Article ${a} under test`)}\ncontainer-title: Bench Daily\n` +
         `issued: "2025-10-01"\nURL: https://example.org/${articleId}\n` +
-        `archive-URL: https://web.archive.org/web/2025/https://example.org/${articleId}\nlanguage: en\nreliability: low\n` +
+        `archive-URL: https://web.archive.org/web/2025/https://example.org/${articleId}\nlanguage: en\nkind: unknown\nstanding: unreliable\n` +
         `snapshot:\n  path: snapshots/${articleId}.txt\n  sha256: ${sha}\n`,
     );
     let map = `# yaml-language-server: $schema=../../schema/article.schema.json\nsource: ${articleId}\ntitle: ${q(`Article ${a} under test`)}\n`;
@@ -260,7 +265,10 @@ export function generateCorpus(claimCount, { seed = 1, defects = true } = {}) {
       `archive-URL: https://web.archive.org/web/2025/https://example.org/${s.id}\n` +
       `accessed: "2025-11-20"\n` +
       `language: ${r() < 0.2 ? "ru" : "en"}\n` +
-      `reliability: ${pick(r, ["wire", "primary", "specialist"])}\n` +
+      // Every generated source is primary, so each claim meets the default evidence standard on
+      // its one deciding source. The draw that once picked a reliability class stays, in its
+      // place, so seeded corpora are as they were.
+      `${unused(pick(r, ["wire", "primary", "specialist"]))}kind: primary\nstanding: generally-reliable\n` +
       `excerpts:\n`;
     for (const e of s.excerpts) body += `  - id: ${e.id}\n    text: |-\n      ${e.text}\n`;
     body += "facts:\n";

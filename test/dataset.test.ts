@@ -12,8 +12,8 @@ function yamlFiles(dir: string): string[] {
 describe("the dataset's files", () => {
   const files = [...yamlFiles("claims"), ...yamlFiles("sources")];
 
-  it("are all there: 17 claims, an article map, sources and the registry", () => {
-    expect(files.filter((f) => f.startsWith("claims/") && !f.endsWith("/article.yaml"))).toHaveLength(17);
+  it("are all there: 18 claims, an article map, sources and the registry", () => {
+    expect(files.filter((f) => f.startsWith("claims/") && !f.endsWith("/article.yaml"))).toHaveLength(18);
     expect(files).toContain("claims/rt-2025-space-cooperation/article.yaml");
     expect(files).toContain("sources/entities.yaml");
   });

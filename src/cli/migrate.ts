@@ -7,10 +7,11 @@ import type { CliIO } from "./main.js";
 const HELP = `claimcheck migrate — bring claim, source and registry files to the current format
 
 Usage
-  claimcheck migrate [--dry-run] [-C <dir>]
+  claimcheck migrate [<migration>...] [--dry-run] [-C <dir>]
 
 Rewrites files in place, keeping comments, key order and quoting; only the lines a change
-needs differ. Running it again changes nothing.
+needs differ. Running it again changes nothing. With names, only those migrations run;
+--dry-run lists every migration with what it would change.
 
 Options
       --dry-run         show what would change, as a diff, and write nothing
@@ -21,11 +22,12 @@ Options
 /** `claimcheck migrate`: runs every migration over the repository's claim and source files. */
 export async function runMigrate(argv: string[], io: CliIO, defaults: { claims: string[]; sources: string[] }): Promise<number> {
   let values: { "dry-run"?: boolean; root?: string; help?: boolean };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: argv,
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: { "dry-run": { type: "boolean" }, root: { type: "string", short: "C" }, help: { type: "boolean", short: "h" } },
     }));
   } catch (error) {
@@ -36,7 +38,7 @@ export async function runMigrate(argv: string[], io: CliIO, defaults: { claims: 
     return 0;
   }
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const run = await planMigrations(root, defaults);
+  const run = await planMigrations(root, defaults, positionals);
   const dryRun = Boolean(values["dry-run"]);
   if (!dryRun) await applyChanges(root, run.changes);
   io.stdout(describeChanges(run, dryRun));

@@ -11,10 +11,10 @@ import type { RunOptions } from "../engine/options.js";
 import { UsageError } from "../errors.js";
 import { loadYaml } from "../load/yaml-load.js";
 import { VERDICTS, type Verdict } from "../model/result.js";
-import type { SourceRecord } from "../project/types.js";
 import { renderClaim } from "../scaffold/claim.js";
 import { addDeclaration, ENTITY_TYPES, isDeclared, PROPERTY_TYPES, renderRegistry } from "../scaffold/registry.js";
-import { CSL_TYPES, RELIABILITY, renderSource } from "../scaffold/source.js";
+import { SOURCE_KINDS, STANDINGS, type SourceKind, type Standing } from "../model/source-standing.js";
+import { CSL_TYPES, renderSource } from "../scaffold/source.js";
 import { validateDoc, type DocKind } from "../schema/validate.js";
 import { didYouMean } from "../text/suggest.js";
 import { formatPartialDate, fromJsDate, parsePartialDate } from "../time/partial-date.js";
@@ -37,7 +37,10 @@ type Kind = (typeof KINDS)[number];
 /** Which flags each kind of file takes (besides --root, --config, --help). */
 const FLAGS: Record<Kind, readonly string[]> = {
   claim: ["article", "id", "text", "source", "quote", "verdict", "as-of", "rationale"],
-  source: ["id", "url", "title", "type", "reliability", "mirror-of", "container-title", "issued", "accessed", "archive-url", "language", "excerpt"],
+  source: [
+    "id", "url", "title", "type", "kind", "standing", "mirror-of", "state-affiliated", "network",
+    "container-title", "issued", "accessed", "archive-url", "language", "excerpt",
+  ],
   entity: ["id", "label", "type", "alias"],
   property: ["id", "label", "type"],
 };
@@ -48,8 +51,10 @@ Usage
   claimcheck new claim    --article <id> --id <id> --text <sentence> --verdict <verdict>
                           --source <source-id> [--quote <text>] [--source … --quote …]
                           [--as-of <date>] [--rationale <text>]
-  claimcheck new source   --id <id> --url <url> --title <title> --reliability <class>
-                          [--type <csl-type>] [--mirror-of <outlet>] [--container-title <outlet>]
+  claimcheck new source   --id <id> --url <url> --title <title> --kind <kind>
+                          [--standing <standing>] [--mirror-of <outlet>]
+                          [--state-affiliated <country code>] [--network <id>]
+                          [--type <csl-type>] [--container-title <outlet>]
                           [--issued <date>] [--accessed <date>] [--archive-url <url>]
                           [--language <tag>] [--excerpt <verbatim passage>]...
   claimcheck new entity   --id <id> --label <label> --type <type> [--alias <name>]...
@@ -57,6 +62,10 @@ Usage
 
 Run in a terminal, it asks for what the flags leave out; elsewhere a missing required flag
 is an error (exit 2). It never overwrites a file. Options: -C/--root <dir>, --config <file>.
+
+A source's --kind: wire-agency, newspaper, broadcaster, primary, specialist, reference,
+mirror, aggregator or unknown. Its --standing: generally-reliable, use-with-care, unreliable
+or unassessed (the default, until a reviewer decides). What each means: docs/source-standing.md.
 `;
 
 /** `claimcheck new <kind> …`: writes the file and returns the exit code. */
@@ -75,6 +84,9 @@ export async function runNew(argv: string[], io: CliIO, deps: NewDependencies): 
     );
   }
   if (positionals.length > 1) throw new UsageError("bad-argument", `new ${kind} takes flags only, not "${positionals[1]}"`);
+  if (kind === "source" && values.reliability !== undefined) {
+    throw new UsageError("bad-argument", "--reliability is retired: give --kind and --standing instead (docs/source-standing.md)");
+  }
   const given = Object.keys(values).filter((k) => !["root", "config", "help"].includes(k));
   const foreign = given.filter((k) => !FLAGS[kind as Kind].includes(k));
   if (foreign.length > 0) throw new UsageError("bad-argument", `new ${kind} does not take ${foreign.map((f) => `--${f}`).join(", ")}`);
@@ -117,6 +129,10 @@ function parseNewArgs(argv: string[]) {
         url: { type: "string" },
         title: { type: "string" },
         type: { type: "string" },
+        kind: { type: "string" },
+        standing: { type: "string" },
+        "state-affiliated": { type: "string" },
+        network: { type: "string" },
         reliability: { type: "string" },
         "mirror-of": { type: "string" },
         "container-title": { type: "string" },
@@ -303,12 +319,22 @@ async function newSource(fields: FieldReader, root: string, options: RunOptions,
   const url = await fields.get("url", { question: "URL of the page as read", required: true, check: checkUrl });
   const title = await fields.get("title", { question: "title", required: true, check: checkText });
   const type = await fields.get("type", { question: "CSL type", fallback: "article-newspaper", check: oneOf(CSL_TYPES) });
-  const reliability = await fields.get("reliability", { question: `reliability (${RELIABILITY.join(", ")})`, required: true, check: oneOf(RELIABILITY) });
-  // Only a mirror names the outlet it republishes; do not ask otherwise.
+  const sourceKind = await fields.get("kind", { question: `kind (${SOURCE_KINDS.join(", ")})`, required: true, check: oneOf(SOURCE_KINDS) });
+  // A mirror names the outlet it republishes; an aggregator may name the one it relays; nothing else asks.
   const mirrorOf =
-    reliability === "mirror" || fields.has("mirror-of")
-      ? await fields.get("mirror-of", { question: "the outlet whose text this page republishes (mirror-of)", required: true, check: checkText })
+    sourceKind === "mirror" || sourceKind === "aggregator" || fields.has("mirror-of")
+      ? await fields.get("mirror-of", {
+          question: sourceKind === "aggregator" ? "the outlet whose report this page relays (mirror-of)" : "the outlet whose text this page republishes (mirror-of)",
+          required: sourceKind !== "aggregator",
+          check: checkText,
+        })
       : undefined;
+  const standing = await fields.get("standing", { question: `standing (${STANDINGS.join(", ")})`, fallback: "unassessed", check: oneOf(STANDINGS) });
+  const stateAffiliated = await fields.get("state-affiliated", {
+    question: "the state that owns or directs the outlet, as an ISO country code (RU, US, …)",
+    check: (v) => (/^[A-Z]{2}$/.test(v) ? undefined : `"${v}" is not an ISO 3166-1 alpha-2 country code in capitals, such as RU or US`),
+  });
+  const network = await fields.get("network", { question: "network, an id shared by outlets of one owner or republishing network", check: checkId });
   const containerTitle = await fields.get("container-title", { question: "the outlet (container-title)", check: checkText });
   const issued = await fields.get("issued", { question: "issued, the publication date", check: checkDate });
   const accessed = await fields.get("accessed", { question: "accessed", fallback: formatPartialDate(fromJsDate(new Date())), check: checkDate });
@@ -331,8 +357,11 @@ async function newSource(fields: FieldReader, root: string, options: RunOptions,
     url: url!,
     title: title!,
     type: type!,
-    reliability: reliability as SourceRecord["reliability"],
+    kind: sourceKind as SourceKind,
+    standing: standing as Standing,
     mirrorOf,
+    stateAffiliated,
+    network,
     containerTitle,
     issued,
     accessed: accessed!,

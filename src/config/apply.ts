@@ -23,6 +23,7 @@ export function applyConfig(base: RunOptions, config: ConfigRecord | undefined):
   else if (config.articles !== undefined) options.claims = [`${trimSlashes(config.articles)}/**/*.{yaml,yml}`];
   if (config.sources) options.sources = [...config.sources];
   for (const [id, severity] of Object.entries(config.rules ?? {})) options.rules[id] = SEVERITY[severity];
+  if (config.evidence) options.evidence = { ...config.evidence };
   for (const [key, value] of Object.entries(config.limits ?? {}) as Array<[keyof typeof LIMIT_KEYS, number]>) {
     options.limits[LIMIT_KEYS[key]] = value;
   }

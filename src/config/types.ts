@@ -26,6 +26,17 @@ export interface ConfigRecord {
     /** Largest source snapshot read, in bytes. */
     "max-snapshot-bytes"?: number;
   };
+  /** The evidence standard: what a supported or refuted verdict needs (rule evidence-sufficiency). */
+  evidence?: {
+    /** Independent groups of sources a supported or refuted finding needs. */
+    "independent-sources"?: number;
+    /** Whether one primary source (kind primary) suffices on its own. */
+    "primary-suffices"?: boolean;
+    /** Whether sources affiliated with a state suffice, on their own, for a claim about that state. */
+    "own-state-suffices"?: boolean;
+    /** The standings whose sources count as evidence; the others count for nothing. */
+    "counting-standings"?: string[];
+  };
   "max-warnings"?: number;
   reports?: {
     /** Like `--format`: `name` or `name=file`. */

@@ -22,6 +22,11 @@ export interface RunOptions {
   limits: LoadLimits;
   /** Severity per rule id; rules not named keep their default. */
   rules: Record<string, RuleSetting>;
+  /**
+   * The project's evidence standard, as `evidence:` in the configuration file gives it
+   * (validated by its schema); keys not given keep their defaults (src/assert/evidence-standard.ts).
+   */
+  evidence?: Readonly<Record<string, unknown>>;
   /** Today, for "no future dates". Passed in so that results never depend on the clock in tests. */
   today: PartialDate;
   /** The tool's version, for the result document. */

@@ -3,6 +3,8 @@ import type {
   ArticleResult,
   CitationResult,
   ClaimResult,
+  EvidenceGroup,
+  PartResult,
   RunResult,
   SentenceResult,
   SourceSummary,
@@ -12,7 +14,10 @@ import type {
 } from "../model/result.js";
 import { VERDICTS } from "../model/result.js";
 import { showValue } from "../assert/values.js";
-import type { Claim, ClaimRecord, Fact, ProjectIndex } from "../project/types.js";
+import { evidencePolicy, judgeClaim, judgeEvidence, type ClaimStanding, type EvidencePolicy } from "../assert/evidence-standard.js";
+import { standingOf } from "../model/source-standing.js";
+import { independenceGroups, type IndependenceGroup } from "../project/independence.js";
+import type { Claim, ClaimRecord, Fact, ProjectIndex, SourceRecord } from "../project/types.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath } from "../rules/types.js";
 import { findQuote } from "../text/find-quote.js";
@@ -57,10 +62,11 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
 
   const claims: ClaimResult[] = [];
+  const policy = evidencePolicy(options.evidence, options.rules["evidence-sufficiency"]);
   const validFiles = new Set(index.claims.map((c) => c.doc.file));
   for (const claim of index.claims) {
     if (!selected(claim.doc.file)) continue;
-    claims.push(claimResult(claim, index, outcome, byClaimFile.get(claim.doc.file) ?? []));
+    claims.push(claimResult(claim, index, outcome, byClaimFile.get(claim.doc.file) ?? [], policy));
   }
   for (const l of loaded) {
     if (l.file.role !== "claim" || validFiles.has(l.file.file) || !selected(l.file.file)) continue;
@@ -123,7 +129,16 @@ function relevantFiles(index: ProjectIndex, selected: (file: string) => boolean)
   return files;
 }
 
-function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, own: Diagnostic[]): ClaimResult {
+/** A copy of an evaluated tree with the parts whose evidence falls short of the standard marked. */
+function markShortParts(root: PartResult, standard: ClaimStanding | undefined): PartResult {
+  if (!standard) return root;
+  const short = new Set([standard.whole, ...standard.parts].filter((p) => p && !p.judgement.sufficient).map((p) => p!.part));
+  const mark = (part: PartResult): PartResult => (short.has(part) ? { ...part, insufficientEvidence: true } : part);
+  const top = mark(root);
+  return top.parts ? { ...top, parts: top.parts.map(mark) } : top;
+}
+
+function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, own: Diagnostic[], policy: EvidencePolicy | undefined): ClaimResult {
   const evaluation = outcome.evaluations.get(claim.id);
   const mine = evaluation && evaluation.claimId === claim.id && firstClaimWithId(outcome.index, claim.id) === claim ? evaluation : undefined;
   const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
@@ -142,10 +157,26 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
       url: source?.data.URL,
       archiveUrl: source?.data["archive-URL"],
       issued: source?.data.issued === undefined ? undefined : String(source.data.issued),
-      reliability: source?.data.reliability,
+      ...(source ? standingFields(source.data) : {}),
       at: { ...claim.doc.locate(["citations", i]), path: `citations[${i}]` },
     };
   });
+  const cited = (claim.data.citations ?? []).map((c) => c.source);
+  // With a standard in force, each group also says whether it counts; the grouping is the same either way.
+  const weighed: Array<IndependenceGroup & { counts?: boolean; primary?: boolean }> = policy
+    ? judgeEvidence(cited, new Set(), index, policy).groups
+    : independenceGroups(cited, index);
+  const evidenceGroups: EvidenceGroup[] = weighed.map((group) =>
+    strip({
+      sources: group.sources,
+      citations: cited.flatMap((source, i) => (group.sources.includes(source) ? [i] : [])),
+      outlets: group.outlets,
+      links: group.links,
+      counts: group.counts,
+      primary: group.primary,
+    }),
+  );
+  const standard = mine && policy ? judgeClaim(claim, mine.part, index, policy) : undefined;
   return strip({
     id: claim.id,
     article: claim.article,
@@ -154,13 +185,20 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
     text: claim.data.text,
     asOf: String(claim.data["as-of"]),
     declared: claim.data.verdict,
-    derived: mine?.derived,
+    derived: standard?.derived ?? mine?.derived,
     rationale: claim.data.rationale,
     status: own.some((d) => d.severity === "error") ? "fail" : "pass",
     citations: citations.map(strip),
-    evaluation: mine ? markInferences(mine.part, index) : undefined,
+    evidenceGroups: evidenceGroups.length > 0 ? evidenceGroups : undefined,
+    evaluation: mine ? markShortParts(markInferences(mine.part, index), standard) : undefined,
     diagnostics: own,
   });
+}
+
+/** Who a source is, as the result document spells it. */
+function standingFields(record: SourceRecord): Pick<CitationResult, "kind" | "standing" | "stateAffiliated" | "network" | "reliability"> {
+  const { kind, standing, legacy } = standingOf(record);
+  return { kind, standing, stateAffiliated: record["state-affiliated"], network: record.network, reliability: legacy };
 }
 
 /** The first claim of the index with an id (the one evaluated), found without a scan per claim. */
@@ -276,7 +314,7 @@ function sourceSummaries(index: ProjectIndex): SourceSummary[] {
         url: s.data.URL,
         archiveUrl: s.data["archive-URL"],
         issued: s.data.issued === undefined ? undefined : String(s.data.issued),
-        reliability: s.data.reliability,
+        ...standingFields(s.data),
         mirrorOf: s.data["mirror-of"],
         citedBy: [...(citedBy.get(s.id) ?? [])].sort(),
       }),

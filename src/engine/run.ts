@@ -1,11 +1,12 @@
 import { evaluateClaim, type Evaluation } from "../assert/evaluate.js";
+import { evidencePolicy } from "../assert/evidence-standard.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { comparePositions, formatDocPath } from "../model/position.js";
 import type { RunResult } from "../model/result.js";
 import { buildIndex } from "../project/build.js";
 import type { ProjectIndex } from "../project/types.js";
 import { builtinChecks, rules } from "../rules/index.js";
-import { docsPath, type Report, type Rule } from "../rules/types.js";
+import { docsPath, type Report, type Rule, type RuleContext } from "../rules/types.js";
 import { discover } from "./discover.js";
 import { loadFiles } from "../cache/load-files-cached.js";
 import { addTime, timed, timedSync } from "../cache/timing.js";
@@ -57,6 +58,7 @@ export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcom
       diagnostics.push(crashed("assertion-holds", "evaluationCrashed", error, claim.doc.file));
     }
   }
+  const evidence = evidencePolicy(options.evidence, options.rules["evidence-sufficiency"]);
   for (const rule of rules) {
     const setting = options.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === "off") continue;
@@ -66,11 +68,11 @@ export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcom
     const found: Diagnostic[] = [];
     const report = (r: Report) => void found.push(toDiagnostic(rule, setting, r));
     try {
-      rule.check({ index, evaluations, report });
+      rule.check({ index, evaluations, evidence, report });
       for (const d of found) diagnostics.push(d);
     } catch (error) {
       if (options.rethrowRuleErrors) throw error;
-      diagnostics.push(crashed(rule.id, "ruleCrashed", error, fileWhereRuleThrows(rule, index, evaluations)));
+      diagnostics.push(crashed(rule.id, "ruleCrashed", error, fileWhereRuleThrows(rule, { index, evaluations, evidence })));
     }
   }
   for (const check of builtinChecks) {
@@ -133,7 +135,8 @@ function crashed(ruleId: string, messageId: keyof typeof engineMessages, error: 
  * remember the last claim, source or article handed out. Only after a crash, so a run that
  * goes well pays nothing. Rules are pure, so the second run throws where the first did.
  */
-function fileWhereRuleThrows(rule: Rule, index: ProjectIndex, evaluations: ReadonlyMap<string, Evaluation>): string | undefined {
+function fileWhereRuleThrows(rule: Rule, context: Omit<RuleContext, "report">): string | undefined {
+  const { index } = context;
   let last: string | undefined;
   const watched = <T extends { doc: { file: string } }>(list: T[]): T[] =>
     new Proxy(list, {
@@ -145,7 +148,7 @@ function fileWhereRuleThrows(rule: Rule, index: ProjectIndex, evaluations: Reado
     });
   const tracked: ProjectIndex = { ...index, claims: watched(index.claims), sourceList: watched(index.sourceList), articleList: watched(index.articleList) };
   try {
-    rule.check({ index: tracked, evaluations, report: () => {} });
+    rule.check({ ...context, index: tracked, report: () => {} });
   } catch {
     return last;
   }

@@ -1,3 +1,5 @@
+import { UsageError } from "../errors.js";
+import { didYouMean } from "../text/suggest.js";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
@@ -26,9 +28,17 @@ export interface MigrationRun {
  * is left to `claimcheck` to report; a migration that cannot edit a file cleanly leaves it
  * as it was and says so.
  */
-export async function planMigrations(root: string, globs: { claims: string[]; sources: string[] }): Promise<MigrationRun> {
-  const migrations = await loadMigrations();
-  const discovered = await discover(root, globs.claims, globs.sources);
+export async function planMigrations(root: string, globs: { claims: string[]; sources: string[] }, only?: readonly string[]): Promise<MigrationRun> {
+  const known = await loadMigrations();
+  const unknown = (only ?? []).filter((id) => !known.some((m) => m.id === id));
+  if (unknown.length > 0) {
+    const ids = known.map((m) => m.id);
+    const suggestion = didYouMean(unknown[0]!, ids);
+    throw new UsageError("bad-argument", `no migration "${unknown[0]}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; migrations: ${ids.join(", ")}`);
+  }
+  const migrations = only && only.length > 0 ? known.filter((m) => only.includes(m.id)) : known;
+  // A folder refused at discovery (a link out of the repository) stands for files that are never read.
+  const discovered = (await discover(root, globs.claims, globs.sources)).filter((f) => !f.refused);
   const files: MigrationFile[] = [];
   for (const f of discovered) files.push({ path: f.file, role: f.role, text: await readFile(path.join(root, f.file), "utf8") });
   const view: ProjectView = {
@@ -36,8 +46,8 @@ export async function planMigrations(root: string, globs: { claims: string[]; so
   };
   const changes: FileChange[] = [];
   const failures: MigrationRun["failures"] = [];
-  for (const file of files) {
-    if (view.files.find((v) => v.path === file.path)?.data === undefined) continue;
+  files.forEach((file, i) => {
+    if (view.files[i]!.data === undefined) return;
     let text = file.text;
     const applied: string[] = [];
     for (const migration of migrations) {
@@ -50,7 +60,7 @@ export async function planMigrations(root: string, globs: { claims: string[]; so
       }
     }
     if (text !== file.text) changes.push({ path: file.path, migrations: applied, hunks: lineDiff(file.text, text), text });
-  }
+  });
   return { changes, failures, migrations };
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from "./diagnostic.js";
 import type { Position } from "./position.js";
+import type { SourceKind, Standing } from "./source-standing.js";
 
 /** A fact-checker's verdict, declared or derived. */
 export type Verdict = "supported" | "refuted" | "mixed" | "unverifiable";
@@ -50,6 +51,11 @@ export interface PartResult {
   later: EvidenceRef[];
   /** Sub-parts of `all` / `any`. */
   parts?: PartResult[];
+  /**
+   * Set on the whole claim or a top-level part whose facts give supported or refuted on
+   * evidence short of the project's standard: under the standard it counts as unverifiable.
+   */
+  insufficientEvidence?: true;
   at?: Position;
 }
 
@@ -66,8 +72,40 @@ export interface CitationResult {
   url?: string;
   archiveUrl?: string;
   issued?: string;
+  /** What sort of publication the source is (docs/source-standing.md). */
+  kind?: SourceKind;
+  /** How much weight the source deserves (docs/source-standing.md). */
+  standing?: Standing;
+  /** ISO 3166-1 alpha-2 code of the state that owns or directs the outlet. */
+  stateAffiliated?: string;
+  network?: string;
+  /** The retired reliability class, when the record still uses it. */
   reliability?: string;
   at: Position;
+}
+
+/** What two sources of an evidence group share, so that they count as one. */
+export interface GroupLink {
+  /** `outlet`: the same outlet's text; `mirror-of`: one republishes the other; `network`: one owner or republishing network; `state`: the same state. */
+  by: "outlet" | "mirror-of" | "network" | "state";
+  /** The outlet's name, the network id, the state's code, or the source id a mirror names. */
+  value: string;
+}
+
+/** Citations of a claim whose sources are not independent of each other: together they count as one source. */
+export interface EvidenceGroup {
+  /** Source ids of the group, in citation order. */
+  sources: string[];
+  /** 0-based indexes of the claim's citations whose source is in the group. */
+  citations: number[];
+  /** The outlets whose text the group's sources carry. */
+  outlets: string[];
+  /** Why the sources are one group; empty for a group of one source. */
+  links: GroupLink[];
+  /** Under the project's evidence standard: whether some source of the group counts (its standing counts). */
+  counts?: boolean;
+  /** Under the project's evidence standard: whether a counting source of the group is primary. */
+  primary?: boolean;
 }
 
 /** Everything the run found about one claim. */
@@ -84,6 +122,8 @@ export interface ClaimResult {
   rationale?: string;
   status: ClaimStatus;
   citations: CitationResult[];
+  /** The cited sources sorted into independent groups (src/project/independence.ts). */
+  evidenceGroups?: EvidenceGroup[];
   evaluation?: PartResult;
   /** Every diagnostic that concerns this claim, sorted. */
   diagnostics: Diagnostic[];
@@ -134,6 +174,11 @@ export interface SourceSummary {
   url?: string;
   archiveUrl?: string;
   issued?: string;
+  kind?: SourceKind;
+  standing?: Standing;
+  stateAffiliated?: string;
+  network?: string;
+  /** The retired reliability class, when the record still uses it. */
   reliability?: string;
   mirrorOf?: string;
   citedBy: string[];

@@ -2,6 +2,7 @@ import type { LoadedDoc } from "../load/document.js";
 import type { Rank, Verdict } from "../model/result.js";
 import type { DocPath } from "../model/position.js";
 import type { PartialDate } from "../time/partial-date.js";
+import type { LegacyReliability, SourceKind, Standing } from "../model/source-standing.js";
 
 export type Literal = string | number | boolean;
 
@@ -206,7 +207,14 @@ export interface SourceRecord {
   DOI?: string;
   "archive-URL"?: string;
   language?: string;
-  reliability: "wire" | "primary" | "specialist" | "mirror" | "low";
+  kind?: SourceKind;
+  standing?: Standing;
+  /** ISO 3166-1 alpha-2 code of the state that owns or directs the outlet. */
+  "state-affiliated"?: string;
+  /** Id shared by outlets under one owner or in one republishing network. */
+  network?: string;
+  /** Deprecated: read through `standingOf` (src/model/source-standing.ts), which maps it. */
+  reliability?: LegacyReliability;
   "mirror-of"?: string;
   note?: string;
   snapshot?: { path: string; sha256: string };
@@ -219,6 +227,8 @@ export interface EntityRecord {
   type: string;
   aliases?: string[];
   wikidata?: string;
+  /** ISO 3166-1 alpha-2 code of the state the entity is, or acts for. */
+  state?: string;
   note?: string;
 }
 

@@ -26,8 +26,12 @@ function evidenceLines(title: string, refs: EvidenceRef[], indent: string, color
 function partLines(part: PartResult, depth: number, colors: Colors, step: { n: number }): string[] {
   const indent = "  ".repeat(depth + 1);
   const name = part.id ? `${part.kind} ${colors.bold(stripControl(part.id))}` : part.kind;
-  const verdict = paint(part.verdict, colors, part.verdict);
-  const expectNote = part.expect !== undefined ? (part.expect === part.verdict ? colors.dim(` (expected ${part.expect})`) : colors.red(` (expected ${part.expect}!)`)) : "";
+  // Facts short of the evidence standard give unverifiable: say so, rather than flag a mismatch.
+  const shown: Verdict = part.insufficientEvidence ? "unverifiable" : part.verdict;
+  const verdict = part.insufficientEvidence
+    ? `${paint(part.verdict, colors, part.verdict)} ${colors.dim("on evidence short of the standard, so")} ${paint(shown, colors, shown)}`
+    : paint(part.verdict, colors, part.verdict);
+  const expectNote = part.expect !== undefined ? (part.expect === shown ? colors.dim(` (expected ${part.expect})`) : colors.red(` (expected ${part.expect}!)`)) : "";
   const out = [`${indent}${colors.dim(`${++step.n}.`)} ${name} → ${verdict}${expectNote}`];
   if (part.label) out.push(`${indent}   ${colors.dim("checks:")} ${stripControl(part.label)}`);
   out.push(`${indent}   ${colors.dim("expected:")} ${stripControl(part.expected)}`);

@@ -89,6 +89,12 @@ details.more>summary{cursor:pointer;color:var(--accent);font-size:.9rem;font-wei
 .cite .meta{font-size:.85rem;color:var(--muted)}
 .cite blockquote{margin:.25rem 0 0;padding:.15rem .6rem;border-left:3px solid var(--border);font-style:italic}
 .cite .missing{color:var(--ref-fg);font-weight:650;font-style:normal}
+.groups{list-style:none;margin:.5rem 0 0;padding:0;display:grid;gap:.6rem}
+.group{padding:.4rem .6rem;border:1px solid var(--border);border-radius:6px}
+.group-head{font-size:.9rem;overflow-wrap:anywhere}
+.group.nothing{border-style:dashed;opacity:.8}
+.cite .who.unreliable{color:var(--ref-fg)}
+.part .short{color:var(--mix-fg);font-size:.82rem}
 .parts,.parts ol{list-style:none;margin:.4rem 0 0;padding:0}
 .parts ol{padding-left:1rem;border-left:2px solid var(--border)}
 .part{margin:.35rem 0;font-size:.9rem;overflow-wrap:anywhere}

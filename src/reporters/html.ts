@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { VERDICTS, type CitationResult, type ClaimResult, type EvidenceRef, type PartResult, type RunResult, type Verdict } from "../model/result.js";
 import { escapeHtml as t, jsonForScript, safeHref } from "./escape.js";
+import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-groups.js";
 import { articleView } from "./html-article.js";
 import { claimAnchor } from "./html-anchor.js";
 import { REPORT_SCRIPT } from "./html-script.js";
@@ -166,13 +167,24 @@ function citationItem(citation: CitationResult): string {
   const meta = [
     citation.containerTitle === undefined ? "" : t(citation.containerTitle),
     citation.issued === undefined ? "" : t(citation.issued),
-    citation.reliability === undefined ? "" : t(citation.reliability),
+    whoText(citation) === "" ? "" : `<span class="who${citation.standing === "unreliable" ? " unreliable" : ""}">${t(whoText(citation))}</span>`,
     `<code>${t(citation.source)}</code>`,
     archive === undefined ? "" : `<a href="${t(archive)}" rel="noopener noreferrer">archived copy</a>`,
     url === undefined && citation.url !== undefined ? `address: ${t(citation.url)}` : "",
   ].filter((bit) => bit !== "");
   const found = citation.found ? "" : ` <span class="missing">✗ quote not found in the source</span>`;
   return `<li class="cite">${heading}<div class="meta">${meta.join(" · ")}</div><blockquote>${t(citation.quote)}${found}</blockquote></li>`;
+}
+
+/** The claim's citations in their independent groups: each group counts as one source. */
+function evidenceGroupsView(claim: ClaimResult): string {
+  const { groups, ungrouped } = citationsByGroup(claim);
+  const items = groups.map(
+    ({ group, citations }, n) =>
+      `<li class="group${group.counts === false ? " nothing" : ""}"><div class="group-head"><strong>${t(`Independent source ${n + 1}`)}</strong>: ${t(groupText(group))}</div><ol class="cites">${citations.map(citationItem).join("")}</ol></li>`,
+  );
+  const rest = ungrouped.length > 0 ? `<p class="group-head">${t("Not found, so in no group:")}</p><ol class="cites">${ungrouped.map(citationItem).join("")}</ol>` : "";
+  return `${items.length > 0 ? `<ol class="groups">${items.join("")}</ol>` : ""}${rest}`;
 }
 
 function evidenceItem(ref: EvidenceRef, later: boolean): string {
@@ -183,7 +195,12 @@ function evidenceItem(ref: EvidenceRef, later: boolean): string {
 
 function partItem(part: PartResult): string {
   const label = part.label ?? part.id;
-  const expectation = part.expect !== undefined && part.expect !== part.verdict ? ` <span class="mismatch">expected ${t(part.expect)}</span>` : "";
+  const short = part.insufficientEvidence === true;
+  const expectation = short
+    ? ` <span class="short">${t("unverifiable: the evidence falls short of the standard")}</span>`
+    : part.expect !== undefined && part.expect !== part.verdict
+      ? ` <span class="mismatch">expected ${t(part.expect)}</span>`
+      : "";
   const evidence = part.evidence.length > 0 ? `<ul class="ev">${part.evidence.map((ref) => evidenceItem(ref, false)).join("")}</ul>` : "";
   const later =
     part.later.length > 0
@@ -204,8 +221,8 @@ function claimCard(claim: ClaimResult, ids: Set<string>, later: boolean): string
   }${claim.asOf === undefined ? "" : `<div><dt>As of</dt><dd>${t(claim.asOf)}</dd></div>`}</dl>`;
   const diagnostics = claim.diagnostics.length > 0 ? `<ul class="diags">${claim.diagnostics.map(diagnosticItem).join("")}</ul>` : "";
   const parts = claim.evaluation === undefined ? "" : `<h4 class="skip">Evaluation</h4><ol class="parts">${partItem(claim.evaluation)}</ol>`;
-  const cites = claim.citations.length > 0 ? `<ol class="cites">${claim.citations.map(citationItem).join("")}</ol>` : "<p>No citations.</p>";
-  const summaryText = `Evidence: ${plural(claim.citations.length, "citation")}${claim.evaluation === undefined ? "" : ", evaluation"}`;
+  const cites = claim.citations.length > 0 ? evidenceGroupsView(claim) : "<p>No citations.</p>";
+  const summaryText = `Evidence: ${groupsSummary(claim.evidenceGroups ?? [])} in ${plural(claim.citations.length, "citation")}${claim.evaluation === undefined ? "" : ", evaluation"}`;
   return `<article class="card ${claim.status}" id="${t(id)}" aria-labelledby="${t(id)}-h"${later ? " hidden" : ""}>
 <div class="card-head"><h3 id="${t(id)}-h"><code>${t(claim.id)}</code> <span class="art">${t(claim.article)}</span></h3><span class="st st-${claim.status}">${status.symbol} ${status.text}</span>${badge(claim.declared ?? claim.derived)}</div>
 <blockquote class="claim-text">${t(claim.text)}</blockquote>

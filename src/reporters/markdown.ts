@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import { VERDICTS, type ClaimResult, type RunResult } from "../model/result.js";
 import { escapeMarkdown, escapeMarkdownHtml, escapeMarkdownTableCell, markdownCode } from "./escape.js";
+import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-groups.js";
 import { formatPosition, plural, VERDICT_LABELS, verdictText } from "./labels.js";
 import { inReportOrder } from "./order.js";
 import type { Reporter } from "./types.js";
@@ -80,17 +81,17 @@ export const markdown: Reporter = (input) => {
       "<details>",
       `<summary>${escapeMarkdownHtml(plural(passing.length, "passing claim"))}</summary>`,
       "",
-      "| Claim | Article | Declared | Derived | Warnings |",
-      "| :-- | :-- | :-- | :-- | --: |",
+      "| Claim | Article | Declared | Derived | Independent sources | Warnings |",
+      "| :-- | :-- | :-- | :-- | :-- | --: |",
     );
     for (const claim of passing.slice(0, MAX_PASSING_ROWS)) {
       const warnings = claim.diagnostics.filter((d) => d.severity === "warning").length;
       out.push(
-        `| ${markdownCode(claim.id, true)} | ${escapeMarkdownTableCell(claim.article)} | ${verdictCell(claim.declared)} | ${verdictCell(claim.derived)} | ${warnings} |`,
+        `| ${markdownCode(claim.id, true)} | ${escapeMarkdownTableCell(claim.article)} | ${verdictCell(claim.declared)} | ${verdictCell(claim.derived)} | ${groupsCell(claim)} | ${warnings} |`,
       );
     }
     if (passing.length > MAX_PASSING_ROWS) {
-      out.push(`| …and ${passing.length - MAX_PASSING_ROWS} more | | | | |`);
+      out.push(`| …and ${passing.length - MAX_PASSING_ROWS} more | | | | | |`);
     }
     out.push("", "</details>", "");
   }
@@ -114,7 +115,35 @@ function failingClaim(claim: ClaimResult): string[] {
   ];
   for (const d of claim.diagnostics) lines.push(diagnosticLine(d));
   if (claim.diagnostics.length > 0) lines.push("");
+  lines.push(...evidenceList(claim));
   return lines;
+}
+
+/** The claim's citations in their independent groups, each group one numbered item. */
+function evidenceList(claim: ClaimResult): string[] {
+  const { groups, ungrouped } = citationsByGroup(claim);
+  if (groups.length === 0 && ungrouped.length === 0) return [];
+  const lines = [`Evidence: ${groupsSummary(claim.evidenceGroups ?? [])}`, ""];
+  groups.forEach(({ group, citations }, n) => {
+    lines.push(`${n + 1}. ${escapeMarkdown(groupText(group))}`);
+    for (const c of citations) lines.push(`   - ${markdownCode(c.source)} (${escapeMarkdown(whoText(c))}): ${escapeMarkdown(c.quote)}`);
+  });
+  if (ungrouped.length > 0) {
+    lines.push(`${groups.length + 1}. Not found, so in no group`);
+    for (const c of ungrouped) lines.push(`   - ${markdownCode(c.source)}: ${escapeMarkdown(c.quote)}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+/** The independent groups of a passing claim, in one table cell. */
+function groupsCell(claim: ClaimResult): string {
+  const groups = claim.evidenceGroups ?? [];
+  const counting = groups.filter((g) => g.counts !== false);
+  const rest = groups.length - counting.length;
+  return groups.length === 0
+    ? "—"
+    : `${counting.length}: ${escapeMarkdownTableCell(counting.map((g) => g.outlets.join(" / ")).join("; "))}${rest > 0 ? ` (+${rest} that count${rest === 1 ? "s" : ""} for nothing)` : ""}`;
 }
 
 function findingList(findings: Diagnostic[]): string[] {

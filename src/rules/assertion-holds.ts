@@ -1,4 +1,5 @@
 import { partModule } from "../assert/parts/index.js";
+import { judgeClaim, type ClaimStanding } from "../assert/evidence-standard.js";
 import type { PartResult, Verdict } from "../model/result.js";
 import type { Locator, Report, Rule, RuleContext } from "./types.js";
 
@@ -62,7 +63,13 @@ export const assertionHolds: Rule = {
           });
         });
       }
-      if (evaluation.derived !== declared) {
+      // Facts that point one way on evidence short of the project's standard make a claim, or
+      // part, unverifiable (docs/rules/evidence-sufficiency.md): declaring that is no mismatch.
+      // Judged only when a verdict differs: most claims never need it.
+      let judged: { standard?: ClaimStanding } | undefined;
+      const standard = () => (judged ??= { standard: context.evidence ? judgeClaim(claim, evaluation.part, index, context.evidence) : undefined }).standard;
+      const isShort = (part: PartResult) => standard()?.parts.some((p) => p.part === part && !p.judgement.sufficient) ?? false;
+      if (evaluation.derived !== declared && standard()?.derived !== declared) {
         const decisive = decisiveLeaf(evaluation.part, declared);
         report({
           messageId: "mismatch",
@@ -73,6 +80,7 @@ export const assertionHolds: Rule = {
       }
       for (const { part, path } of withPaths(evaluation.part, ["assert"])) {
         if (part.expect === undefined || part.expect === part.verdict || part === evaluation.part) continue;
+        if (part.expect === "unverifiable" && isShort(part)) continue;
         report({
           messageId: "partMismatch",
           data: { expect: part.expect, verdict: part.verdict, ...explain(part) },

@@ -7,6 +7,7 @@ import { claimInArticle } from "./claim-in-article.js";
 import { datesValid } from "./dates-valid.js";
 import { deprecatedFact } from "./deprecated-fact.js";
 import { entityDeclared } from "./entity-declared.js";
+import { evidenceSufficiency } from "./evidence-sufficiency.js";
 import { excerptExists } from "./excerpt-exists.js";
 import { factGrounded } from "./fact-grounded.js";
 import { noPlaceholder } from "./no-placeholder.js";
@@ -16,6 +17,7 @@ import { snapshotValid } from "./snapshot-valid.js";
 import { sourceConflict } from "./source-conflict.js";
 import { sourceExists } from "./source-exists.js";
 import { sourceFreshness } from "./source-freshness.js";
+import { sourceStanding } from "./source-standing.js";
 import type { Rule } from "./types.js";
 import { uniqueId } from "./unique-id.js";
 import { valueTyped } from "./value-typed.js";
@@ -33,6 +35,7 @@ export const rules: readonly Rule[] = [
   datesValid,
   deprecatedFact,
   entityDeclared,
+  evidenceSufficiency,
   excerptExists,
   factGrounded,
   noPlaceholder,
@@ -42,6 +45,7 @@ export const rules: readonly Rule[] = [
   sourceConflict,
   sourceExists,
   sourceFreshness,
+  sourceStanding,
   uniqueId,
   valueTyped,
 ];

@@ -3,6 +3,7 @@ import type { MessageData, Severity } from "../model/diagnostic.js";
 import type { DocPath } from "../model/position.js";
 import type { ProjectIndex } from "../project/types.js";
 import type { Evaluation } from "../assert/evaluate.js";
+import type { EvidencePolicy } from "../assert/evidence-standard.js";
 
 /** Where a finding points: a node of a loaded document, by path. The loader turns it into a position. */
 export interface Locator {
@@ -28,6 +29,8 @@ export interface RuleContext {
   index: ProjectIndex;
   /** Each claim's evaluated assertion, by claim id (claims without `assert` are absent). */
   evaluations: ReadonlyMap<string, Evaluation>;
+  /** The project's evidence standard; undefined when evidence-sufficiency is turned off (src/assert/evidence-standard.ts). */
+  evidence?: EvidencePolicy;
   report(report: Report): void;
 }
 

@@ -1,4 +1,4 @@
-import type { SourceRecord } from "../project/types.js";
+import { SOURCE_KINDS, STANDINGS, type SourceKind, type Standing } from "../model/source-standing.js";
 import { modeline, yamlString } from "./yaml-text.js";
 
 export interface SourceFields {
@@ -7,9 +7,14 @@ export interface SourceFields {
   title: string;
   /** CSL type, e.g. article-newspaper. */
   type: string;
-  reliability: SourceRecord["reliability"];
-  /** Required when reliability is mirror: the outlet whose text this page republishes. */
+  kind: SourceKind;
+  standing: Standing;
+  /** Required when kind is mirror: the outlet whose text this page republishes. */
   mirrorOf?: string;
+  /** ISO 3166-1 alpha-2 code of the state that owns or directs the outlet. */
+  stateAffiliated?: string;
+  /** An id shared by outlets of one owner or republishing network. */
+  network?: string;
   containerTitle?: string;
   /** Date at its precision. */
   issued?: string;
@@ -44,8 +49,6 @@ export const CSL_TYPES = [
   "webpage",
 ] as const;
 
-export const RELIABILITY = ["wire", "primary", "specialist", "mirror", "low"] as const;
-
 /**
  * A new source record: valid against the source schema, with a comment on each field. Without
  * excerpts it has none (quotes citing it then fail quote-found); facts are left as a commented
@@ -73,10 +76,21 @@ export function renderSource(fields: SourceFields): string {
     "# The day you read the page; never before issued.",
     `accessed: ${yamlString(fields.accessed)}`,
     optional("language", fields.language, "en"),
-    "# wire | primary | specialist | mirror | low. A mirror republishes another outlet's text: name it in mirror-of.",
-    `reliability: ${fields.reliability}`,
+    "# Who the source is (docs/source-standing.md). kind: what the page is, one of",
+    `#   ${SOURCE_KINDS.join(" | ")}.`,
+    "# A mirror republishes another outlet's text: name the original in mirror-of.",
+    `kind: ${fields.kind}`,
+    `# standing: how far it can be trusted, one of ${STANDINGS.join(" | ")}.`,
+    "# unreliable sources count for nothing; unassessed waits for a reviewer (source-standing warns).",
+    `standing: ${fields.standing}`,
   ];
-  if (fields.mirrorOf !== undefined || fields.reliability === "mirror") lines.push(`mirror-of: ${yamlString(fields.mirrorOf ?? "")}`);
+  if (fields.mirrorOf !== undefined || fields.kind === "mirror") lines.push(`mirror-of: ${yamlString(fields.mirrorOf ?? "")}`);
+  lines.push(
+    "# The state that owns or directs the outlet (ISO country code), and a network shared with other",
+    "# outlets of one owner: sources sharing either are not independent of each other.",
+    optional("state-affiliated", fields.stateAffiliated, "RU"),
+    optional("network", fields.network, "pravda-network"),
+  );
   lines.push("# Verbatim passages of the page. A claim's quote must stand in one of them (quote-found).");
   if (fields.excerpts.length > 0) {
     lines.push("excerpts:");

@@ -72,11 +72,19 @@ describe("claimcheck command line", () => {
     const run = await runCli(["explain", "c14-us-committed-2030-possible-2032"], REPO_ROOT);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("declared mixed · derived mixed");
-    expect(run.stdout).toMatch(/value russia-2028 → supported \(expected supported\)/);
-    expect(run.stdout).toContain("expected: russian-iss-segment committed-until = 2028");
+    expect(run.stdout).toMatch(/value us-2030 → supported \(expected supported\)/);
+    expect(run.stdout).toContain("expected: us-iss-segment committed-until = 2030");
     expect(run.stdout).toMatch(/value us-2032 → unverifiable \(expected unverifiable\)/);
     expect(run.stdout).toContain("later developments (do not decide):");
     expect(run.stdout).toContain("spokesman-2026-03-06-nasa-directive-iss-2032#");
+  });
+
+  it("explain says when facts fall short of the evidence standard, instead of flagging a mismatch", async () => {
+    const run = await runCli(["explain", "c06-borisov-phone-only"], REPO_ROOT);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("value visits-deferred → supported on evidence short of the standard, so unverifiable (expected unverifiable)");
+    expect(run.stdout).toContain("last-before no-face-to-face → supported (expected supported)");
+    expect(run.stdout).not.toContain("!)");
   });
 
   it("writes several formats in one run, creating the folder", async () => {
@@ -85,7 +93,7 @@ describe("claimcheck command line", () => {
       const run = await runCli(["--format", "terminal", "--format", "json=out/deep/result.json", "--format", "junit=out/junit.xml"], dir);
       expect(run.code).toBe(0);
       const json = JSON.parse(await readFile(path.join(dir, "out/deep/result.json"), "utf8")) as { summary: { claims: number } };
-      expect(json.summary.claims).toBe(17);
+      expect(json.summary.claims).toBe(18);
       expect(await readFile(path.join(dir, "out/junit.xml"), "utf8")).toContain("<testsuites");
       expect(run.stderr).toContain("reports written: out/deep/result.json, out/junit.xml");
     } finally {

@@ -119,13 +119,13 @@ describe("CONTRIBUTING.md", () => {
         claims: Array<{ id: string; status: string }>;
         summary: { failed: number; errors: number };
       };
-      expect(result.claims.find((c) => c.id === "c18-apollo-soyuz-anniversary-2025")?.status).toBe("pass");
+      expect(result.claims.find((c) => c.id === "c19-apollo-soyuz-anniversary-2025")?.status).toBe("pass");
       expect(result.summary).toMatchObject({ failed: 0, errors: 0 });
 
       // And the walkthrough's commit holds the new claim, source and entity.
       const committed = execFileSync("git", ["show", "--name-only", "--format=", "HEAD"], { cwd: dir, encoding: "utf8" }).trim().split("\n");
       expect(committed.sort()).toEqual([
-        "claims/rt-2025-space-cooperation/c18-apollo-soyuz-anniversary-2025.yaml",
+        "claims/rt-2025-space-cooperation/c19-apollo-soyuz-anniversary-2025.yaml",
         "sources/entities.yaml",
         "sources/interfax-2025-07-15-krikalev-gala.yaml",
       ]);

@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { YamlEditError, YamlEditor } from "../../src/edit/yaml-editor.js";
 import { REPO_ROOT } from "../helpers/cli.js";
+import { diffLines } from "../helpers/diff-lines.js";
 
 const RECORD = `# yaml-language-server: $schema=../schema/source.schema.json
 id: demo-wire   # the id
@@ -25,13 +26,6 @@ facts:
   - id: f2
     value: x
 `;
-
-/** The lines of `after` that are not in `before`, and the reverse: what a diff would show. */
-function diffLines(before: string, after: string): { added: string[]; removed: string[] } {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  return { added: b.filter((l) => !a.includes(l)), removed: a.filter((l) => !b.includes(l)) };
-}
 
 describe("YamlEditor", () => {
   it("changes nothing when nothing is edited", () => {

@@ -34,7 +34,8 @@ issued: "2023-01-10"
 URL: https://example.org/${id}
 archive-URL: https://web.archive.org/web/2023/https://example.org/${id}
 accessed: "2025-10-01"
-reliability: wire
+kind: primary
+standing: generally-reliable
 excerpts:
   - id: e1
     text: ${excerpt}
@@ -69,7 +70,8 @@ title: The article under test
 issued: "2023-02-01"
 URL: https://example.org/article
 accessed: "2025-10-01"
-reliability: low
+kind: unknown
+standing: unreliable
 snapshot:
   path: snapshots/article.txt
   sha256: ${sha}

@@ -4,6 +4,7 @@ import type {
   ArticleResult,
   CitationResult,
   ClaimResult,
+  EvidenceGroup,
   EvidenceRef,
   PartResult,
   RunResult,
@@ -14,6 +15,7 @@ import type {
   Verdict,
 } from "../../src/model/result.js";
 import { VERDICTS } from "../../src/model/result.js";
+import type { SourceKind, Standing } from "../../src/model/source-standing.js";
 
 /**
  * RunResult fixtures for reporter tests, written by hand from the project's research
@@ -48,7 +50,8 @@ interface SourceSeed {
   url: string;
   archiveUrl?: string;
   issued: string;
-  reliability: string;
+  kind: SourceKind;
+  standing: Standing;
 }
 
 const SOURCES: SourceSeed[] = [
@@ -60,7 +63,8 @@ const SOURCES: SourceSeed[] = [
     // An obviously made-up archive address: the fixture needs one to show the link, and we invent no real ones.
     archiveUrl: "https://archive.example.org/financetom-407318",
     issued: "2025-07-29",
-    reliability: "wire",
+    kind: "mirror",
+    standing: "use-with-care",
   },
   {
     id: "moscowtimes-2025-02-06-borisov-sacked",
@@ -68,7 +72,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "The Moscow Times",
     url: "https://www.themoscowtimes.com/2025/02/06/putin-sacks-roscosmos-chief-yury-borisov-amid-setbacks-at-space-agency-a87881",
     issued: "2025-02-06",
-    reliability: "specialist",
+    kind: "newspaper",
+    standing: "unassessed",
   },
   {
     id: "spacepolicyonline-2025-07-31-crew-11",
@@ -76,7 +81,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "SpacePolicyOnline",
     url: "https://spacepolicyonline.com/news/crew-11-must-wait-another-day-while-duffy-meets-with-bakanov",
     issued: "2025-07-31",
-    reliability: "specialist",
+    kind: "specialist",
+    standing: "generally-reliable",
   },
   {
     id: "particle-2025-08-iss-2028",
@@ -84,7 +90,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "particle.news",
     url: "https://particle.news/story/nasa-and-roscosmos-extend-iss-operations-through-2028-crew-11-docks-with-iss",
     issued: "2025-08",
-    reliability: "low",
+    kind: "aggregator",
+    standing: "unreliable",
   },
   {
     id: "spacenews-2019-01-04-rogozin-postponed",
@@ -92,7 +99,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "SpaceNews",
     url: "https://spacenews.com/nasa-postpones-rogozin-visit/",
     issued: "2019-01-04",
-    reliability: "specialist",
+    kind: "specialist",
+    standing: "generally-reliable",
   },
   {
     id: "spacepolicyonline-2025-03-31-butch-suni-starliner",
@@ -100,7 +108,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "SpacePolicyOnline",
     url: "https://spacepolicyonline.com/news/butch-and-suni-to-meet-with-boeing-leadership-on-starliners-path-forward",
     issued: "2025-03-31",
-    reliability: "specialist",
+    kind: "specialist",
+    standing: "generally-reliable",
   },
   {
     id: "upi-2021-12-31-iss-extended-2030",
@@ -108,7 +117,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "UPI",
     url: "https://www.upi.com/Top_News/US/2021/12/31/biden-administration-extends-iss-operations-2030/2361640984601/",
     issued: "2021-12-31",
-    reliability: "wire",
+    kind: "wire-agency",
+    standing: "generally-reliable",
   },
   {
     id: "spokesman-2026-03-06-nasa-directive-iss-2032",
@@ -116,7 +126,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "The Spokesman-Review",
     url: "https://www.spokesman.com/stories/2026/mar/06/congress-updated-nasa-directive-seeks-to-extend-sp/",
     issued: "2026-03-06",
-    reliability: "specialist",
+    kind: "newspaper",
+    standing: "unassessed",
   },
   {
     id: "satelit-2025-07-17-apollo-soyuz-legacy",
@@ -124,7 +135,8 @@ const SOURCES: SourceSeed[] = [
     containerTitle: "satelit.web.id",
     url: "https://satelit.web.id/2025/07/17/50-years-after-a-historic-handshake-in-space-the-apollo-soyuz-test-projects-legacy-still-resonates.html",
     issued: "2025-07-17",
-    reliability: "mirror",
+    kind: "mirror",
+    standing: "use-with-care",
   },
 ];
 
@@ -139,7 +151,8 @@ function citation(sourceId: string, quote: string, line: number, found = true): 
     containerTitle: s.containerTitle,
     url: s.url,
     issued: s.issued,
-    reliability: s.reliability,
+    kind: s.kind,
+    standing: s.standing,
     at: pos("", line, 5),
   };
   if (found) c.excerpt = "e1";
@@ -170,6 +183,20 @@ interface ClaimSeed {
   diagnostics?: Diagnostic[];
 }
 
+/** Evidence groups for hand-written claims: one group per outlet (the fixture's sources share none). */
+function groupsByOutlet(citations: CitationResult[]): EvidenceGroup[] {
+  const groups: EvidenceGroup[] = [];
+  citations.forEach((c, i) => {
+    const outlet = c.containerTitle ?? c.source;
+    const group = groups.find((g) => g.outlets[0] === outlet);
+    if (group) {
+      if (!group.sources.includes(c.source)) group.sources.push(c.source);
+      group.citations.push(i);
+    } else groups.push({ sources: [c.source], citations: [i], outlets: [outlet], links: [] });
+  });
+  return groups;
+}
+
 function claim(seed: ClaimSeed): ClaimResult {
   const file = claimFile(seed.id);
   const diagnostics = (seed.diagnostics ?? []).map((d) => ({ ...d, claimId: seed.id }));
@@ -185,6 +212,7 @@ function claim(seed: ClaimSeed): ClaimResult {
     rationale: seed.rationale,
     status: diagnostics.some((d) => d.severity === "error") ? "fail" : "pass",
     citations: seed.citations.map((c) => ({ ...c, at: { ...c.at, file } })),
+    evidenceGroups: groupsByOutlet(seed.citations),
     evaluation: seed.evaluation,
     diagnostics,
   };
@@ -411,7 +439,8 @@ function sourceSummaries(claims: ClaimResult[]): SourceSummary[] {
       containerTitle: s.containerTitle,
       url: s.url,
       issued: s.issued,
-      reliability: s.reliability,
+      kind: s.kind,
+      standing: s.standing,
       citedBy: claims.filter((c) => c.citations.some((cit) => cit.source === s.id)).map((c) => c.id),
     };
     if (s.archiveUrl !== undefined) summary.archiveUrl = s.archiveUrl;
@@ -514,7 +543,22 @@ export function hostileClaim(): ClaimResult {
         title: `<iframe src="javascript:alert(1)">`,
         url: "javascript:window.__pwned=3",
         archiveUrl: `https://example.org/"><script>window.__pwned=4</script>`,
+        kind: "mirror",
+        standing: "unreliable",
+        stateAffiliated: `<b>RU</b>`,
+        network: `net"><script>window.__pwned=6</script>`,
         at: pos(file, 6, 5),
+      },
+    ],
+    evidenceGroups: [
+      {
+        sources: ["evil"],
+        citations: [0],
+        outlets: [`<script>window.__pwned=7</script>*Outlet*|x`],
+        links: [
+          { by: "mirror-of", value: `](javascript:alert(1)) @everyone` },
+          { by: "state", value: `<b>RU</b>` },
+        ],
       },
     ],
     evaluation: part("value", `<img src=x onerror=alert(1)>`, `</script><script>window.__pwned=5</script>`, "unverifiable", [

@@ -168,6 +168,19 @@ describe("HTML report in Chromium", () => {
     await page.close();
   });
 
+  it("shows a claim's citations in its independent groups when the evidence is opened", async () => {
+    const opened = await open(makeHostileResult());
+    const { page } = opened;
+    const card = page.locator("#claim-c14-commitment-years");
+    await card.locator("details.more > summary").click();
+    const heads = card.locator(".group-head");
+    expect(await heads.allTextContents()).toEqual(["Independent source 1: UPI", "Independent source 2: The Spokesman-Review"]);
+    expect(await card.locator(".group .cite").count()).toBe(2);
+    expect(await heads.first().isVisible()).toBe(true);
+    expectClean(opened);
+    await page.close();
+  });
+
   it("fits a 375px phone screen without horizontal scrolling, in both colour schemes", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const opened = await open(makeHostileResult(), { width: 375, colorScheme });

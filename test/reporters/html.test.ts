@@ -37,6 +37,19 @@ describe("html reporter (static checks)", () => {
     for (const href of page.matchAll(/href="([^"]*)"/g)) expect(href[1]).toMatch(/^(#|https?:\/\/)/);
   });
 
+  it("shows each claim's citations in its independent groups, every value escaped", () => {
+    const card = page.slice(page.indexOf(`id="claim-c14-commitment-years"`));
+    const groups = card.slice(card.indexOf('<ol class="groups">'), card.indexOf("</ol></li></ol>") + 15);
+    expect(groups.match(/<li class="group">/g)).toHaveLength(2);
+    expect(groups).toContain("<strong>Independent source 1</strong>: UPI");
+    expect(groups).toContain("<strong>Independent source 2</strong>: The Spokesman-Review");
+    expect(card).toContain("Evidence: 2 independent sources in 2 citations");
+    // The hostile claim's outlet, ties, state and network reach the page as text only.
+    expect(page).toContain("&lt;script&gt;window.__pwned=7&lt;/script&gt;*Outlet*|x (counted once: copies of ](javascript:alert(1)) @everyone; &lt;b&gt;RU&lt;/b&gt; state media)");
+    expect(page).toContain("mirror, unreliable, &lt;b&gt;RU&lt;/b&gt; state-affiliated, network net&quot;&gt;&lt;script&gt;window.__pwned=6&lt;/script&gt;");
+    expect(page).not.toContain("window.__pwned=6</script>");
+  });
+
   it("sends cards past the first page hidden, and shows them all without script", () => {
     const result = makeResult();
     const many = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({ ...result.claims[0]!, id: `c${i}` }));

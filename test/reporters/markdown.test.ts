@@ -47,8 +47,8 @@ describe("markdown reporter", () => {
     expect(html.match(/<\/details>/g)).toHaveLength(1);
     expect(html).toMatch(/<details>\s*<summary>5 passing claims<\/summary>[\s\S]*<table>[\s\S]*<\/table>\s*<\/details>/);
     const passing = tableRows(html, 2);
-    expect(passing[0]).toEqual(["Claim", "Article", "Declared", "Derived", "Warnings"]);
-    expect(passing.every((row) => row.length === 5)).toBe(true);
+    expect(passing[0]).toEqual(["Claim", "Article", "Declared", "Derived", "Independent sources", "Warnings"]);
+    expect(passing.every((row) => row.length === 6)).toBe(true);
     expect(html).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
     expect(html).not.toMatch(/@octocat/);
   });
@@ -58,9 +58,21 @@ describe("markdown reporter", () => {
     const result = makeResult({ claims: [claim], otherDiagnostics: [] });
     const html = render(markdown(result, plainOptions()));
     const rows = tableRows(html, 2);
-    expect(rows[1]).toHaveLength(5);
+    expect(rows[1]).toHaveLength(6);
     expect(rows[1]?.[0]).toBe("<code>a|b`c&lt;/details&gt;</code>");
     expect(html.match(/<\/details>/g)).toHaveLength(1);
+  });
+
+  it("shows each claim's citations in independent groups, escaped", () => {
+    const md = markdown(makeHostileResult(), plainOptions());
+    const html = render(md);
+    // The failing hostile claim lists its one group, whose outlet and ties stay text.
+    expect(md).toContain("Evidence: 1 independent source");
+    expect(html).toContain("&lt;script&gt;window.__pwned=7&lt;/script&gt;*Outlet*|x (counted once: copies of ](javascript:alert(1)) @\u200Beveryone; &lt;b&gt;RU&lt;/b&gt; state media)");
+    expect(html).not.toMatch(/<a |<strong>Outlet/);
+    // A passing claim shows its groups in the table: c14 cites UPI and The Spokesman-Review.
+    const row = tableRows(html, 2).find((r) => r[0] === "<code>c14-commitment-years</code>");
+    expect(row?.[4]).toBe("2: UPI; The Spokesman-Review");
   });
 
   it("says so when every claim passes", () => {

@@ -64,7 +64,8 @@ describe("claimcheck new claim", () => {
     const claim = result.claims.find((c) => c.id === "c18-anniversary")!;
     expect(claim.status).toBe("fail");
     const failing = new Set(claim.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.ruleId}/${d.messageId}`));
-    expect([...failing].sort()).toEqual(["assertion-holds/noAssertion", "no-placeholder/placeholder", "quote-found/notFound"]);
+    // One cited source is short of the evidence standard for a supported verdict, too.
+    expect([...failing].sort()).toEqual(["assertion-holds/noAssertion", "evidence-sufficiency/tooFew", "no-placeholder/placeholder", "quote-found/notFound"]);
   });
 
   it("takes several citations, each quote following its source, and a given quote passes quote-found", async () => {
@@ -162,7 +163,7 @@ describe("claimcheck new source", () => {
     const run = await runCli(
       [
         "new", "source", "--id", "interfax-2025-07-15-krikalev", "--url", "https://example.org/interfax", "--title", "Krikalev at the gala",
-        "--reliability", "mirror", "--mirror-of", "Interfax", "--issued", "2025-07-15", "--language", "ru",
+        "--kind", "mirror", "--standing", "use-with-care", "--mirror-of", "Interfax", "--issued", "2025-07-15", "--language", "ru",
         "--excerpt", "на торжественном вечере", "--excerpt", "второй отрывок: \"кавычки\" # не комментарий",
       ],
       dir,
@@ -170,7 +171,10 @@ describe("claimcheck new source", () => {
     expect(run.code).toBe(0);
     const file = path.join(dir, "sources", "interfax-2025-07-15-krikalev.yaml");
     const text = await expectValid(file, "source");
+    expect(text).toContain("kind: mirror\n");
+    expect(text).toContain("standing: use-with-care\n");
     expect(text).toContain("mirror-of: Interfax");
+    expect(text).toContain("# state-affiliated: RU");
     const doc = loadYaml("s.yaml", new TextEncoder().encode(text));
     expect(doc.ok && (doc.doc.data as { excerpts: Array<{ text: string }> }).excerpts.map((e) => e.text)).toEqual([
       "на торжественном вечере",
@@ -181,12 +185,34 @@ describe("claimcheck new source", () => {
     expect(mine.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(["warning orphan-source"]);
   });
 
+  it("writes who the source is: state, network, and an unassessed standing a reviewer must set", async () => {
+    const dir = await dataset();
+    const run = await runCli(
+      ["new", "source", "--id", "x-state", "--url", "https://example.org/x", "--title", "T", "--kind", "wire-agency", "--state-affiliated", "RU", "--network", "demo-network"],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const text = await expectValid(path.join(dir, "sources", "x-state.yaml"), "source");
+    expect(text).toContain("kind: wire-agency\n");
+    expect(text).toContain("standing: unassessed\n");
+    expect(text).toContain("state-affiliated: RU\n");
+    expect(text).toContain("network: demo-network\n");
+    const result = await check(dir);
+    const mine = result.diagnostics.filter((d) => d.at.file === "sources/x-state.yaml").map((d) => `${d.ruleId}/${d.messageId}`);
+    expect(mine.sort()).toEqual(["orphan-source/orphan", "source-standing/unassessed"]);
+    const bad = await runCli(["new", "source", "--id", "x-bad", "--url", "https://example.org", "--title", "T", "--kind", "wire-agency", "--state-affiliated", "Russia"], dir);
+    expect(bad.stderr).toContain('--state-affiliated: "Russia" is not an ISO 3166-1 alpha-2 country code');
+    const retired = await runCli(["new", "source", "--id", "x-old", "--url", "https://example.org", "--title", "T", "--reliability", "wire"], dir);
+    expect(retired.code).toBe(2);
+    expect(retired.stderr).toContain("--reliability is retired: give --kind and --standing instead");
+  });
+
   it("needs --mirror-of for a mirror, and never overwrites", async () => {
     const dir = await dataset();
-    const missing = await runCli(["new", "source", "--id", "x-1", "--url", "https://example.org", "--title", "T", "--reliability", "mirror"], dir);
+    const missing = await runCli(["new", "source", "--id", "x-1", "--url", "https://example.org", "--title", "T", "--kind", "mirror"], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("new source needs --mirror-of");
-    const exists = await runCli(["new", "source", "--id", "tass-1996707", "--url", "https://example.org", "--title", "T", "--reliability", "wire"], dir);
+    const exists = await runCli(["new", "source", "--id", "tass-1996707", "--url", "https://example.org", "--title", "T", "--kind", "wire-agency"], dir);
     expect(exists.code).toBe(2);
     expect(exists.stderr).toContain("sources/tass-1996707.yaml already exists; not overwritten");
   });
@@ -196,7 +222,7 @@ describe("claimcheck new, asking in a terminal", () => {
   it("asks for mirror-of only for a mirror, and prints its own help", async () => {
     const dir = await dataset();
     const asked: string[] = [];
-    const answers = ["x-asked", "https://example.org/x", "A title", "", "wire"];
+    const answers = ["x-asked", "https://example.org/x", "A title", "", "wire-agency", "generally-reliable"];
     const prompter = async (question: string) => {
       asked.push(question);
       return answers.shift() ?? "";
@@ -204,7 +230,9 @@ describe("claimcheck new, asking in a terminal", () => {
     const io = { cwd: dir, env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: true };
     expect(await runNew(["source"], io, { baseOptions, prompter })).toBe(0);
     expect(asked.some((q) => q.includes("mirror-of"))).toBe(false);
-    await expectValid(path.join(dir, "sources", "x-asked.yaml"), "source");
+    expect(asked.filter((q) => /^(kind|standing|the state|network)/.test(q))).toHaveLength(4);
+    const text = await expectValid(path.join(dir, "sources", "x-asked.yaml"), "source");
+    expect(text).toMatch(/^kind: wire-agency\n[\s\S]*^standing: generally-reliable\n/m);
 
     const help = await runCli(["new", "--help"], dir);
     expect(help.code).toBe(0);
