@@ -190,7 +190,8 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
     status: own.some((d) => d.severity === "error") ? "fail" : "pass",
     citations: citations.map(strip),
     evidenceGroups: evidenceGroups.length > 0 ? evidenceGroups : undefined,
-    evaluation: mine ? markShortParts(markInferences(mine.part, index), standard) : undefined,
+    // Short parts are found by identity in the evaluated tree, so they are marked before the copy that adds inferences.
+    evaluation: mine ? markInferences(markShortParts(mine.part, standard), index) : undefined,
     diagnostics: own,
   });
 }

@@ -175,7 +175,7 @@ describe("--changed against a real git repository", () => {
 
   it("a changed source that no claim cites is reported as uncited, as the full run reports it", async () => {
     repo = await makeRepo();
-    await repo.write("sources/s9.yaml", "id: s9\ntype: webpage\ntitle: Nobody cites me\nURL: https://example.org/s9\narchive-URL: https://web.archive.org/web/2023/https://example.org/s9\nreliability: low\n");
+    await repo.write("sources/s9.yaml", "id: s9\ntype: webpage\ntitle: Nobody cites me\nURL: https://example.org/s9\narchive-URL: https://web.archive.org/web/2023/https://example.org/s9\nkind: unknown\nstanding: unreliable\n");
     const run = await changed(repo);
     expect(run.code).toBe(0);
     expect(run.result.diagnostics.map((d) => `${d.at.file} ${d.ruleId}`)).toEqual(["sources/s9.yaml orphan-source"]);

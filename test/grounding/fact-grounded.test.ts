@@ -35,7 +35,8 @@ container-title: Demo Daily
 issued: "${issued}"
 URL: https://example.org/demo-extra
 language: en
-reliability: low
+kind: unknown
+standing: unreliable
 excerpts:
   - id: story
     text: "${excerpt}"
@@ -68,7 +69,7 @@ describe("fact-grounded findings: ids and data", () => {
         messageId: "notStatedNear",
         data: { fact: "meeting", excerpt: "story", field: "date", value: "2025-07-31", shape: "date", closest: "July" },
         path: "facts[0].date",
-        line: 16,
+        line: 17,
       },
     ]);
   });
@@ -129,7 +130,8 @@ issued: "2025-07-31"
 URL: https://example.org/demo-wire
 archive-URL: https://web.archive.org/web/2025/https://example.org/demo-wire
 language: en
-reliability: wire
+kind: primary
+standing: generally-reliable
 excerpts:
   - id: last-meeting
     text: "The last meeting between the two heads took place in October 2018, at Baikonur."

@@ -13,7 +13,7 @@ const verdicts = async (dir: string) => (await checkTree(dir)).claims.map((c) =>
 describe("the migrations", () => {
   it("are found in src/migrate/migrations/, in the order of their names, with unique ids", async () => {
     const migrations = await loadMigrations();
-    expect(migrations.map((m) => m.id)).toEqual(["declare-event-kinds", "unquote-numbers"]);
+    expect(migrations.map((m) => m.id)).toEqual(["declare-event-kinds", "unquote-numbers", "source-standing"]);
     for (const m of migrations) expect(m.description.length).toBeGreaterThan(20);
   });
 });
@@ -47,7 +47,7 @@ describe("claimcheck migrate over a copy of this repository", () => {
       expect(await verdicts(dir)).toEqual(before);
 
       const again = await runCli(["migrate"], dir);
-      expect(again.stdout).toBe("nothing to migrate (2 migrations checked)\n");
+      expect(again.stdout).toBe("nothing to migrate (3 migrations checked)\n");
       expect(await readFile(registry, "utf8")).toBe(migrated);
     } finally {
       await cleanup();

@@ -43,14 +43,14 @@ ${extra}assert:
 ${assert}`;
 
 describe("a cited source that exists but fails its schema", () => {
-  const broken = async () => (await base("sources/demo-wire.yaml")).replace("reliability: wire", "reliability: wired");
+  const broken = async () => (await base("sources/demo-wire.yaml")).replace("kind: primary", "kind: primry");
 
   it("is named as invalid, with the position of its first error, not as missing", async () => {
     await withProject({ "sources/demo-wire.yaml": await broken() }, async (dir) => {
       const result = await checkTree(dir);
       const found = result.diagnostics.filter((d) => d.ruleId === "source-exists");
       expect(found.map((d) => d.messageId)).toEqual(["invalidSource", "invalidSource"]);
-      expect(found[0]!.message).toBe('source "demo-wire" is invalid (sources/demo-wire.yaml:10:14): its facts were not loaded');
+      expect(found[0]!.message).toBe('source "demo-wire" is invalid (sources/demo-wire.yaml:10:7): its facts were not loaded');
       // What follows from the missing facts is not reported again.
       expect(result.diagnostics.filter((d) => d.ruleId === "cited-facts-only")).toEqual([]);
     });
@@ -60,9 +60,9 @@ describe("a cited source that exists but fails its schema", () => {
     await withProject({ "sources/demo-wire.yaml": await broken() }, async (dir) => {
       const run = await runCli(["claims/demo/c1-first-since-2018.yaml", "--format", "terminal"], dir);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain("sources/demo-wire.yaml:10:14");
+      expect(run.stdout).toContain("sources/demo-wire.yaml:10:7");
       expect(run.stdout).not.toContain("entity-declared");
-      expect(run.stdout).toContain('"wired" is not one of');
+      expect(run.stdout).toContain('"primry" is not one of');
     });
   });
 });
@@ -74,7 +74,8 @@ type: webpage
 title: Agency chiefs meet
 URL: https://example.org/demo-other
 archive-URL: https://web.archive.org/web/2025/https://example.org/demo-other
-reliability: low
+kind: unknown
+standing: unreliable
 excerpts: [{ id: venue, text: "The chiefs met in Florida." }]
 `;
     const brokenClaim = claim("  date: { event: meeting-2025, in: \"2025-07\" }\n", "  - source: demo-other\n    quote: The chiefs met in Florida.\n").replace("verdict: supported", "verdict: supportd");
@@ -148,7 +149,8 @@ type: webpage
 title: Mass of the station
 URL: https://example.org/${id}
 archive-URL: https://web.archive.org/web/2025/https://example.org/${id}
-reliability: specialist
+kind: specialist
+standing: generally-reliable
 excerpts: [{ id: m, text: "The mass." }]
 facts:
   - { id: m, subject: meeting-2025, property: mass, value: ${value}, excerpt: m${rank} }

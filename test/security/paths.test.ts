@@ -27,7 +27,7 @@ beforeAll(async () => {
   await mkdir(path.join(repo, "claims", "demo"), { recursive: true });
   await mkdir(outside, { recursive: true });
   await writeFile(path.join(outside, "secret.txt"), SECRET);
-  await writeFile(path.join(outside, "source.yaml"), "id: leaked\ntype: webpage\ntitle: Outside\nURL: https://example.org/x\nreliability: low\n");
+  await writeFile(path.join(outside, "source.yaml"), "id: leaked\ntype: webpage\ntitle: Outside\nURL: https://example.org/x\nkind: unknown\nstanding: unreliable\n");
   await writeFile(path.join(repo, "sources", "snapshots", "inside.txt"), "inside text\n");
   await symlink(path.join(outside, "secret.txt"), path.join(repo, "sources", "snapshots", "link-out.txt"));
   await symlink(path.join(outside), path.join(repo, "sources", "snapshots", "dir-out"));
@@ -84,7 +84,7 @@ describe("a run refuses snapshot paths that leave the repository", () => {
     for (const [id, p] of Object.entries(cases)) {
       await writeFile(
         path.join(repo, "sources", `${id}.yaml`),
-        `id: ${id}\ntype: webpage\ntitle: T\nURL: https://example.org/${id}\nreliability: low\nsnapshot:\n  path: ${JSON.stringify(p)}\n  sha256: ${sha(SECRET)}\n`,
+        `id: ${id}\ntype: webpage\ntitle: T\nURL: https://example.org/${id}\nkind: unknown\nstanding: unreliable\nsnapshot:\n  path: ${JSON.stringify(p)}\n  sha256: ${sha(SECRET)}\n`,
       );
     }
     const result = await runCheck({ ...baseOptions(repo), today: parsePartialDate("2025-11-25")! });
@@ -171,7 +171,7 @@ describe("snapshot paths into .git and other risky places", () => {
     for (const [id, p] of Object.entries(cases)) {
       await writeFile(
         path.join(root, "sources", `${id}.yaml`),
-        `id: ${id}\ntype: webpage\ntitle: T\nURL: https://example.org/${id}\nreliability: low\nsnapshot:\n  path: ${JSON.stringify(p)}\n  sha256: ${sha("x")}\n`,
+        `id: ${id}\ntype: webpage\ntitle: T\nURL: https://example.org/${id}\nkind: unknown\nstanding: unreliable\nsnapshot:\n  path: ${JSON.stringify(p)}\n  sha256: ${sha("x")}\n`,
       );
       // A misquote of the line with the token: a read snapshot would show the token in the closest-passage hint.
       citations.push(`  - source: ${id}\n    quote: "extraheader = AUTHORIZATION: basic GUESSED"`);
@@ -186,7 +186,7 @@ describe("snapshot paths into .git and other risky places", () => {
     for (const id of Object.keys(cases)) {
       const findings = result.diagnostics.filter((d) => d.at.file === `sources/${id}.yaml` && d.ruleId === "snapshot-valid");
       expect(findings.map((d) => d.messageId), id).toEqual(["refused"]);
-      expect(findings[0]!.at.line, id).toBe(7); // the snapshot's path line
+      expect(findings[0]!.at.line, id).toBe(8); // the snapshot's path line
     }
     expect(result.diagnostics.find((d) => d.at.file === "sources/up-into-git.yaml")!.message).toBe('snapshot path "../.git/config" leads into .git; it is not read');
     expect(result.diagnostics.find((d) => d.at.file === "sources/link-to-config.yaml")!.message).toBe(
