@@ -1,6 +1,6 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { isInside } from "../engine/snapshot.js";
+import { isInside } from "../engine/repo-paths.js";
 
 /**
  * Where a report may be written when the path comes from the repository (claimcheck.config.yaml,

@@ -5,7 +5,6 @@ import { DEFAULT_LIMITS } from "../load/limits.js";
 import type { SnapshotState } from "../project/types.js";
 import { isInside, refusedRealPath, repoPlaces, riskyPath } from "./repo-paths.js";
 
-export { isInside } from "./repo-paths.js";
 
 /**
  * Reads a source's snapshot, refusing any path that leaves the repository (absolute, through
