@@ -1,5 +1,6 @@
 import type { DocPath } from "../model/position.js";
 import type { FactRecord, GroundedField, Literal, QuantityRecord } from "../project/types.js";
+import { readValue } from "../assert/typed.js";
 import { parsePartialDate } from "../time/partial-date.js";
 import type { ExcerptScan } from "./excerpt-scan.js";
 import { groundDate, groundEntity, groundValue, valueShape, type Grounding, type GroundingContext } from "./ground-value.js";
@@ -37,8 +38,12 @@ export function checkFact(record: FactRecord, scan: ExcerptScan, context: Ground
   if (record.subject !== undefined) {
     checks.push({ field: "subject", path: ["subject"], value: record.subject, result: groundEntity(record.subject, scan, context) });
   }
-  if (record.value !== undefined) {
-    const type = record.property === undefined ? undefined : context.registry?.properties.get(record.property)?.type;
+  const property = record.property === undefined ? undefined : context.registry?.properties.get(record.property);
+  if (record.value !== undefined && property !== undefined && "problem" in readValue(record.value, property)) {
+    // A value that does not fit its property's type is value-typed's finding, and is never compared: nothing to ground.
+    checks.push({ field: "value", path: ["value"], value: showGrounded(record.value as Literal), result: { found: "unchecked" } });
+  } else if (record.value !== undefined) {
+    const type = property?.type;
     // A list (a crew, the partners) is stated member by member.
     const values = Array.isArray(record.value) ? record.value : [record.value];
     values.forEach((value, i) => {
