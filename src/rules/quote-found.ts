@@ -1,15 +1,6 @@
-import { closestPassage, findQuote } from "../text/find-quote.js";
+import { closestNote } from "../text/closest-note.js";
+import { findQuote } from "../text/find-quote.js";
 import type { Rule } from "./types.js";
-
-/** A long passage cut to a few words either side of the word that differs. */
-function around(passage: string, word: string | undefined, reach = 6): string {
-  const words = passage.split(" ");
-  if (words.length <= reach * 2 + 2) return passage;
-  const at = Math.max(0, word === undefined ? 0 : words.indexOf(word));
-  const from = Math.max(0, at - reach);
-  const to = Math.min(words.length, at + reach + 1);
-  return `${from > 0 ? "… " : ""}${words.slice(from, to).join(" ")}${to < words.length ? " …" : ""}`;
-}
 
 /** Every quote stands, verbatim under the documented normalisation, in its source. */
 export const quoteFound: Rule = {
@@ -34,18 +25,8 @@ export const quoteFound: Rule = {
           report({ messageId: "contextMismatch", data: { source: citation.source }, at });
           return;
         }
-        const closest = closestPassage(texts, citation.quote);
-        const differs = closest?.differs ? ` (quote has "${closest.differs.quote}" where the source has "${closest.differs.passage}")` : "";
-        const shown = closest ? around(closest.passage, closest.differs?.passage) : "";
-        report({
-          messageId: "notFound",
-          data: {
-            source: citation.source,
-            passage: closest?.passage,
-            closest: closest ? `; closest passage: "${shown}"${differs}` : "",
-          },
-          at,
-        });
+        const closest = closestNote(texts, citation.quote);
+        report({ messageId: "notFound", data: { source: citation.source, passage: closest.passage, closest: closest.note }, at });
       });
     }
   },
