@@ -10,6 +10,9 @@ Usage
   claimcheck merge <result.json>... [options]
                                             combine the JSON results of --shard runs into
                                             the whole run's result, and report from it
+  claimcheck capture <source-id>...|--missing|--all [options]
+                                            fetch sources' pages and store their text as
+                                            snapshots (claimcheck capture --help)
 
 Options
   -f, --format <name[=file]>  output format, repeatable: terminal, json, html, markdown,

@@ -6,48 +6,10 @@
  * for, so a test fails if a refused address ever got that far.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildConnector } from "undici";
-import { judgeAddress, refusal } from "../../src/net/address-policy.js";
 import { fetchPage, type FetchLimits } from "../../src/net/fetch-page.js";
-import { guardedAgent, type Connector, type Resolver } from "../../src/net/guarded-agent.js";
+import { guardedAgent } from "../../src/net/guarded-agent.js";
 import { startFixtureServer, type FixtureServer } from "../network/fixture-server.js";
-
-/** A public address (as the policy judges it) that the test connector routes to the fixture server. */
-export const PUBLIC_TEST_ADDRESS = "93.184.215.14";
-
-const NAMES: Record<string, string[]> = {
-  "news.example": [PUBLIC_TEST_ADDRESS],
-  "metadata.example": ["169.254.169.254"],
-  "intranet.example": ["10.1.2.3"],
-  "split.example": [PUBLIC_TEST_ADDRESS, "169.254.169.254"],
-};
-
-export const testResolver: Resolver = async (name) => {
-  const addresses = NAMES[name];
-  if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: "ENOTFOUND" });
-  return addresses.map((address) => ({ address }));
-};
-
-/** A connector that reaches only the fixture server, and records what it was asked for. */
-export function loopbackOnlyConnector(port: () => number, allowPrivate: boolean): { connect: Connector; asked: string[]; violations: string[] } {
-  const real = buildConnector({});
-  const asked: string[] = [];
-  const violations: string[] = [];
-  const connect: Connector = (options, callback) => {
-    asked.push(options.hostname);
-    if (refusal(judgeAddress(options.hostname), allowPrivate) !== undefined) {
-      violations.push(options.hostname);
-      callback(new Error(`the connector was asked for refused address ${options.hostname}`), null);
-      return;
-    }
-    if (options.hostname === PUBLIC_TEST_ADDRESS || options.hostname === "127.0.0.1") {
-      real({ ...options, hostname: "127.0.0.1", port: String(port()) }, callback);
-      return;
-    }
-    callback(new Error(`the test connector has no route to ${options.hostname}`), null);
-  };
-  return { connect, asked, violations };
-}
+import { loopbackOnlyConnector, PUBLIC_TEST_ADDRESS, testResolver } from "../network/injected.js";
 
 const LIMITS: FetchLimits = { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 5 };
 const HTML = ["text/html", "text/plain"];

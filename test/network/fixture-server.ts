@@ -39,6 +39,8 @@ export interface FixtureServer {
   editArticle(): void;
   /** How many 429s /busy-then-ok gives before answering. */
   busyAnswers: number;
+  /** How many times the Save Page Now job says "pending" before "success". */
+  pendingPolls: number;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   let edited = false;
   let busyServed = 0;
   let savedUrl = "";
-  const state = { busyAnswers: 1 };
+  const state = { busyAnswers: 1, pendingPolls: 0 };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -201,6 +203,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         json(res, { url: savedUrl, job_id: "spn2-job-1" });
         return;
       case "/wb/save/status/spn2-job-1":
+        if (state.pendingPolls > 0) {
+          state.pendingPolls--;
+          json(res, { status: "pending", job_id: "spn2-job-1" });
+          return;
+        }
         json(res, { status: "success", timestamp: "20260105120000", original_url: savedUrl });
         return;
       default:
@@ -223,6 +230,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     },
     set busyAnswers(n: number) {
       state.busyAnswers = n;
+    },
+    get pendingPolls() {
+      return state.pendingPolls;
+    },
+    set pendingPolls(n: number) {
+      state.pendingPolls = n;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
