@@ -13,6 +13,9 @@ Usage
   claimcheck capture <source-id>...|--missing|--all [options]
                                             fetch sources' pages and store their text as
                                             snapshots (claimcheck capture --help)
+  claimcheck recheck [source-id...] [options]
+                                            fetch the cited pages again and report what
+                                            changed, moved or is gone (claimcheck recheck --help)
 
 Options
   -f, --format <name[=file]>  output format, repeatable: terminal, json, html, markdown,

@@ -35,7 +35,7 @@ const requestsFor = (prefix: string) => server.requests.filter((r) => r.url.star
 
 describe("claimcheck capture (built CLI)", () => {
   it("stores every source's page, records it in place, and quote-found then checks quotes against it", async () => {
-    const project = await networkProject(server.origin, { "ru-vstrecha": { url: "/ru/vstrecha", excerpts: [["first-since", CYRILLIC_EXCERPT]] } });
+    const project = await networkProject(server.origin, { "ru-vstrecha": { url: "/ru/vstrecha", excerpts: [["first-since", CYRILLIC_EXCERPT]] } }, { citePageOnlyQuote: true });
     try {
       const before = await runBuilt(["--format", "terminal"], project.dir);
       expect(before.code).toBe(1);

@@ -44,6 +44,9 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/** A page of 2 MB, larger than any test's size limit. */
+const HUGE_PAGE = Buffer.from(`<html><body><p>${"word ".repeat(400_000)}</p></body></html>`);
+
 /** A gzip body that inflates to 16 MiB of zeros: about 16 KiB on the wire, a thousand times more inflated. */
 let bomb: Buffer | undefined;
 function gzipBomb(): Buffer {
@@ -173,7 +176,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       }
       case "/huge":
         res.writeHead(200, { "content-type": "text/html" });
-        res.end(`<html><body><p>${"word ".repeat(400_000)}</p></body></html>`);
+        res.end(HUGE_PAGE);
         return;
       case "/bomb":
         res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });

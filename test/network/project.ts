@@ -22,7 +22,11 @@ export interface ExtraSource {
 /** A quote the wire report's page has but its excerpts do not: quote-found finds it only in a snapshot. */
 export const PAGE_ONLY_QUOTE = "The visit had been planned for months, officials said.";
 
-export async function networkProject(origin: string, extra: Record<string, ExtraSource> = {}): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function networkProject(
+  origin: string,
+  extra: Record<string, ExtraSource> = {},
+  options: { citePageOnlyQuote?: boolean } = {},
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   // The base laid over itself: layCase copies a case's files over the base, and this one adds none.
   const project = await layCase(path.join(FIXTURES, "_base"));
   const wireFile = path.join(project.dir, "sources/demo-wire.yaml");
@@ -32,12 +36,15 @@ export async function networkProject(origin: string, extra: Record<string, Extra
   await writeFile(wireFile, wire);
   const articleFile = path.join(project.dir, "sources/demo-article.yaml");
   await writeFile(articleFile, (await readFile(articleFile, "utf8")).replace("URL: https://example.org/demo-article", `URL: ${origin}/demo/space-agencies-meet-again`));
-  const claimFile = path.join(project.dir, "claims/demo/c2-met-in-florida.yaml");
-  const claim = (await readFile(claimFile, "utf8")).replace(
-    "    quote: The heads met at Kennedy Space Center on July 31.\n",
-    `    quote: The heads met at Kennedy Space Center on July 31.\n  - source: demo-wire\n    quote: ${PAGE_ONLY_QUOTE}\n`,
-  );
-  await writeFile(claimFile, claim);
+  if (options.citePageOnlyQuote) {
+    // c2 also cites a sentence of the page that no excerpt holds: it stands only once the page is captured.
+    const claimFile = path.join(project.dir, "claims/demo/c2-met-in-florida.yaml");
+    const claim = (await readFile(claimFile, "utf8")).replace(
+      "    quote: The heads met at Kennedy Space Center on July 31.\n",
+      `    quote: The heads met at Kennedy Space Center on July 31.\n  - source: demo-wire\n    quote: ${PAGE_ONLY_QUOTE}\n`,
+    );
+    await writeFile(claimFile, claim);
+  }
   for (const [id, source] of Object.entries(extra)) {
     const url = source.url.startsWith("http") ? source.url : `${origin}${source.url}`;
     const lines = [
