@@ -99,13 +99,11 @@ function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
   }
 }
 
-/** Why an address is refused, or undefined when it may be connected to. */
+/** Why an address is refused (`a loopback address, refused without --allow-private`), or undefined when it may be connected to. */
 export function refusal(judgement: AddressJudgement, allowPrivate: boolean): string | undefined {
   if (judgement.class === "public") return undefined;
   if (judgement.class === "private" && allowPrivate) return undefined;
-  return judgement.class === "forbidden"
-    ? `${judgement.address} is a ${describeRange(judgement.range)} address, refused always`
-    : `${judgement.address} is a ${describeRange(judgement.range)} address, refused without --allow-private`;
+  return `a ${describeRange(judgement.range)} address, refused ${judgement.class === "forbidden" ? "always" : "without --allow-private"}`;
 }
 
 function describeRange(range: string): string {

@@ -14,9 +14,10 @@ export class AddressRefusedError extends Error {
   readonly code = "CLAIMCHECK_ADDRESS_REFUSED";
   constructor(
     readonly host: string,
+    /** The whole reason, naming the host and the address (`127.0.0.1 is a loopback address, …`). */
     readonly reason: string,
   ) {
-    super(`${host}: ${reason}`);
+    super(reason);
     this.name = "AddressRefusedError";
   }
 }
@@ -60,7 +61,7 @@ export async function checkedAddresses(hostname: string, resolve: Resolver, allo
   if (addresses.length === 0) throw Object.assign(new Error(`${host} has no address`), { code: "ENOTFOUND" });
   for (const address of addresses) {
     const why = refusal(judgeAddress(address), allowPrivate);
-    if (why !== undefined) throw new AddressRefusedError(host, address === host ? why : `resolves to ${why}`);
+    if (why !== undefined) throw new AddressRefusedError(host, address === host ? `${address} is ${why}` : `${host} resolves to ${address}, ${why}`);
   }
   return addresses;
 }
