@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CliIO } from "../cli/main.js";
-import { runCheck } from "../engine/run.js";
-import { mapWithLimit } from "../engine/run.js";
+import { mapWithLimit, runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import { NETWORK_FLAGS, NETWORK_FLAGS_HELP } from "../net/flags.js";
 import { PoliteClient, REAL_CLOCK } from "../net/polite-client.js";
