@@ -1,13 +1,11 @@
-import { parseArgs } from "node:util";
 import type { CliIO } from "../cli/main.js";
-import { mapWithLimit, runCheck } from "../engine/run.js";
+import { runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
-import { NETWORK_FLAGS, NETWORK_FLAGS_HELP } from "../net/flags.js";
-import { PoliteClient, REAL_CLOCK } from "../net/polite-client.js";
-import { Progress } from "../net/progress.js";
+import { NETWORK_FLAGS_HELP } from "../net/flags.js";
+import { REAL_CLOCK, type PoliteClient } from "../net/polite-client.js";
 import { stripControl } from "../reporters/escape.js";
 import { archivePage, waybackCredentials, waybackEndpoints, type ArchiveOutcome } from "./archive.js";
-import { findingLine, pickSources, prepareNetworkRun, type NetworkCommandDependencies } from "./network-run.js";
+import { findingLine, forEachSource, parseNetworkCommandArgs, pickSources, prepareNetworkRun, type NetworkCommandDependencies } from "./network-run.js";
 import { readPage } from "./read-page.js";
 import { saveCapture, type CaptureMode } from "./save.js";
 import { loadSourceRecords, type SourceEntry } from "./source-records.js";
@@ -49,7 +47,12 @@ const SAVE_MAX_POLLS = 24;
 
 /** `claimcheck capture …`: returns the exit code. */
 export async function runCapture(argv: string[], io: CliIO, deps: NetworkCommandDependencies): Promise<number> {
-  const { values, positionals } = parseCaptureArgs(argv);
+  const { values, positionals } = parseNetworkCommandArgs("capture", argv, {
+    missing: { type: "boolean" },
+    all: { type: "boolean" },
+    archive: { type: "boolean" },
+    "excerpts-only": { type: "boolean" },
+  });
   if (values.help) {
     io.stdout(CAPTURE_HELP);
     return 0;
@@ -68,33 +71,15 @@ export async function runCapture(argv: string[], io: CliIO, deps: NetworkCommand
     return 0;
   }
   const clock = deps.network?.clock ?? REAL_CLOCK;
-  const progress = new Progress(io.stderr, Progress.wanted(io.isTTY, io.env), "capture", selected.length);
-  const client = new PoliteClient({
-    settings: run.settings,
-    clock,
-    resolve: deps.network?.resolve,
-    connect: deps.network?.connect,
-    events: { onWait: (host, ms) => progress.wait(host, ms) },
-  });
   const captureConfig = run.config?.data.capture;
   const archive = values.archive
     ? { endpoints: waybackEndpoints(io.env), credentials: waybackCredentials(io.env), clock, pollIntervalMs: SAVE_POLL_INTERVAL_MS, maxPolls: SAVE_MAX_POLLS }
     : undefined;
-  let reports: CaptureReport[];
-  try {
-    reports = await mapWithLimit(selected, run.settings.concurrency, async (entry) => {
-      progress.started(entry.id);
-      try {
-        const mode: CaptureMode = entry.record["capture-mode"] ?? (values["excerpts-only"] ? "excerpts" : (captureConfig?.mode ?? "full"));
-        return await captureOne(entry, { client, mode, windowChars: captureConfig?.["window-chars"] ?? 200, archive, root: run.root, now: deps.network?.now ?? (() => new Date()) });
-      } finally {
-        progress.finished(entry.id);
-      }
-    });
-  } finally {
-    progress.end();
-    await client.close();
-  }
+  const now = deps.network?.now ?? (() => new Date());
+  const reports = await forEachSource("capture", selected, run, io, deps.network, (entry, client) => {
+    const mode: CaptureMode = entry.record["capture-mode"] ?? (values["excerpts-only"] ? "excerpts" : (captureConfig?.mode ?? "full"));
+    return captureOne(entry, { client, mode, windowChars: captureConfig?.["window-chars"] ?? 200, archive, root: run.root, now });
+  });
 
   for (const report of reports) io.stdout(`${describe(report)}\n`);
   // The captured records are checked as the ordinary run checks them: the same rules, the same words.
@@ -165,26 +150,4 @@ function describe(report: CaptureReport): string {
   if (report.archive?.ok) lines.push(`    archived: ${stripControl(report.archive.url)} (${report.archive.how === "saved" ? "new capture" : "existing capture"} of ${report.archive.captured})`);
   else if (report.archive) lines.push(`    not archived: ${stripControl(report.archive.detail)}`);
   return lines.join("\n");
-}
-
-function parseCaptureArgs(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        root: { type: "string", short: "C" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        missing: { type: "boolean" },
-        all: { type: "boolean" },
-        archive: { type: "boolean" },
-        "excerpts-only": { type: "boolean" },
-        ...NETWORK_FLAGS,
-      },
-    });
-  } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck capture --help" for usage.`);
-  }
 }

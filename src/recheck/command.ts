@@ -1,17 +1,14 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type { Colors } from "picocolors/types.js";
-import { pickSources, prepareNetworkRun, type NetworkCommandDependencies } from "../capture/network-run.js";
+import { forEachSource, parseNetworkCommandArgs, pickSources, prepareNetworkRun, type NetworkCommandDependencies } from "../capture/network-run.js";
 import { readPage } from "../capture/read-page.js";
 import { loadSourceRecords, type SourceEntry } from "../capture/source-records.js";
 import type { CliIO } from "../cli/main.js";
 import { summarise } from "../engine/result.js";
-import { dedupeAndSort, mapWithLimit, runCheck } from "../engine/run.js";
-import { UsageError } from "../errors.js";
+import { dedupeAndSort, runCheck } from "../engine/run.js";
 import type { RecheckOutcome, RunResult } from "../model/result.js";
-import { NETWORK_FLAGS, NETWORK_FLAGS_HELP } from "../net/flags.js";
-import { PoliteClient, type PoliteResult } from "../net/polite-client.js";
-import { Progress } from "../net/progress.js";
+import { NETWORK_FLAGS_HELP } from "../net/flags.js";
+import type { PoliteClient, PoliteResult } from "../net/polite-client.js";
 import { judgePage, type Judgement } from "./judge.js";
 import { driftDiagnostic, SOURCE_DRIFT } from "./messages.js";
 import { conditionalHeaders, DEFAULT_STATE_FILE, fingerprint, readMemory, writeMemory, type RecheckMemory } from "./state.js";
@@ -59,7 +56,13 @@ archived copy is gone, or the ordinary check fails; 2 bad usage or configuration
 
 /** `claimcheck recheck …`: returns the exit code. */
 export async function runRecheck<Format>(argv: string[], io: CliIO, deps: RecheckDependencies<Format>): Promise<number> {
-  const { values, positionals } = parseRecheckArgs(argv);
+  const { values, positionals } = parseNetworkCommandArgs("recheck", argv, {
+    format: { type: "string", short: "f", multiple: true },
+    state: { type: "string" },
+    verbose: { type: "boolean" },
+    color: { type: "boolean" },
+    "no-color": { type: "boolean" },
+  });
   if (values.help) {
     io.stdout(RECHECK_HELP);
     return 0;
@@ -71,28 +74,7 @@ export async function runRecheck<Format>(argv: string[], io: CliIO, deps: Rechec
   const stateFile = path.resolve(io.cwd, values.state ?? path.join(run.root, DEFAULT_STATE_FILE));
   const memory = await readMemory(stateFile);
 
-  const progress = new Progress(io.stderr, Progress.wanted(io.isTTY, io.env), "recheck", selected.length);
-  const client = new PoliteClient({
-    settings: run.settings,
-    clock: deps.network?.clock,
-    resolve: deps.network?.resolve,
-    connect: deps.network?.connect,
-    events: { onWait: (host, ms) => progress.wait(host, ms) },
-  });
-  let judgements: Judgement[];
-  try {
-    judgements = await mapWithLimit(selected, run.settings.concurrency, async (entry) => {
-      progress.started(entry.id);
-      try {
-        return await recheckOne(client, entry, memory);
-      } finally {
-        progress.finished(entry.id);
-      }
-    });
-  } finally {
-    progress.end();
-    await client.close();
-  }
+  const judgements = await forEachSource("recheck", selected, run, io, deps.network, (entry, client) => recheckOne(client, entry, memory));
   await writeMemory(stateFile, memory).catch((error: Error) => io.stderr(`claimcheck: the recheck state was not saved (${error.message})\n`));
 
   const checked = await runCheck(run.options);
@@ -146,27 +128,4 @@ function tally(outcomes: RecheckOutcome[]): string {
     .filter(([count]) => count > 0)
     .map(([count, words]) => `${count} ${words}`);
   return `recheck: ${outcomes.length} ${outcomes.length === 1 ? "page" : "pages"}${parts.length > 0 ? ` — ${parts.join(", ")}` : ""}`;
-}
-
-function parseRecheckArgs(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string", short: "f", multiple: true },
-        root: { type: "string", short: "C" },
-        config: { type: "string" },
-        state: { type: "string" },
-        verbose: { type: "boolean" },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        ...NETWORK_FLAGS,
-      },
-    });
-  } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck recheck --help" for usage.`);
-  }
 }

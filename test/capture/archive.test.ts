@@ -1,17 +1,11 @@
 /** The Wayback Machine client, against the fake one the fixture server runs on 127.0.0.1. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { archivePage, isoFromTimestamp, waybackCredentials, waybackEndpoints, type ArchiveOptions } from "../../src/capture/archive.js";
 import { PoliteClient, type Clock } from "../../src/net/polite-client.js";
 import { networkSettings } from "../../src/net/settings.js";
-import { startFixtureServer, type FixtureServer } from "../network/fixture-server.js";
+import { useFixtureServer } from "../network/fixture-server.js";
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFixtureServer();
 
 function setup(env: NodeJS.ProcessEnv) {
   const slept: number[] = [];

@@ -9,25 +9,18 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { GAP, sha256, textSha256 } from "../../src/capture/snapshot-text.js";
 import { BUILT_CLI } from "../docs/shell.js";
 import { loopbackOnlyConnector, PUBLIC_TEST_ADDRESS, testResolver } from "../network/injected.js";
 import { runBuilt } from "../network/built-cli.js";
-import { startFixtureServer, type FixtureServer } from "../network/fixture-server.js";
-import { capture, networkProject, PAGE_ONLY_QUOTE } from "../network/project.js";
+import { useFixtureServer } from "../network/fixture-server.js";
+import { capture, FAST, networkProject, PAGE_ONLY_QUOTE } from "../network/project.js";
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server.close();
-});
 
-/** Fast politeness for tests: no pause between requests to the fixture server. */
-const FAST = ["--allow-private", "--host-interval-ms", "0"];
+const server = useFixtureServer();
+
 const CYRILLIC_EXCERPT = "Это их первая личная встреча с октября 2018 года, когда они виделись на Байконуре.";
 
 const read = (dir: string, file: string) => readFile(path.join(dir, file), "utf8");

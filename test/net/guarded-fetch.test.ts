@@ -5,22 +5,16 @@
  * open a connection beyond loopback, and the connector records every address it was asked
  * for, so a test fails if a refused address ever got that far.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchPage, type FetchLimits } from "../../src/net/fetch-page.js";
 import { guardedAgent } from "../../src/net/guarded-agent.js";
-import { startFixtureServer, type FixtureServer } from "../network/fixture-server.js";
+import { useFixtureServer } from "../network/fixture-server.js";
 import { loopbackOnlyConnector, PUBLIC_TEST_ADDRESS, testResolver } from "../network/injected.js";
 
 const LIMITS: FetchLimits = { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 5 };
 const HTML = ["text/html", "text/plain"];
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFixtureServer();
 
 function client(allowPrivate: boolean) {
   const connector = loopbackOnlyConnector(() => server.port, allowPrivate);

@@ -2,18 +2,12 @@
  * Politeness, against the fixture server on 127.0.0.1, with a clock that never sleeps: it
  * records each wait the client asks for and moves its own time on.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PoliteClient, retryAfterMs, type Clock } from "../../src/net/polite-client.js";
 import { networkSettings, type NetworkConfig } from "../../src/net/settings.js";
-import { startFixtureServer, type FixtureServer } from "../network/fixture-server.js";
+import { useFixtureServer } from "../network/fixture-server.js";
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFixtureServer();
 
 function fakeClock(): Clock & { slept: number[] } {
   let now = Date.parse("2026-01-15T12:00:00Z");

@@ -11,6 +11,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll } from "vitest";
 
 const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
 const page = (name: string) => readFileSync(`${PAGES}${name}`);
@@ -245,5 +246,48 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * The fixture server for one test file: started before its tests, closed after them. The
+ * object returned stands for the server once it has started.
+ */
+export function useFixtureServer(): FixtureServer {
+  let started: FixtureServer | undefined;
+  beforeAll(async () => {
+    started = await startFixtureServer();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const server = (): FixtureServer => {
+    if (!started) throw new Error("the fixture server starts in beforeAll");
+    return started;
+  };
+  return {
+    get origin() {
+      return server().origin;
+    },
+    get port() {
+      return server().port;
+    },
+    get requests() {
+      return server().requests;
+    },
+    editArticle: () => server().editArticle(),
+    get busyAnswers() {
+      return server().busyAnswers;
+    },
+    set busyAnswers(n: number) {
+      server().busyAnswers = n;
+    },
+    get pendingPolls() {
+      return server().pendingPolls;
+    },
+    set pendingPolls(n: number) {
+      server().pendingPolls = n;
+    },
+    close: () => server().close(),
   };
 }

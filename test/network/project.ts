@@ -19,6 +19,9 @@ export interface ExtraSource {
   extra?: string[];
 }
 
+/** Flags for a network command in tests: the fixture server is on loopback, and needs no pause between requests. */
+export const FAST = ["--allow-private", "--host-interval-ms", "0"];
+
 /** A quote the wire report's page has but its excerpts do not: quote-found finds it only in a snapshot. */
 export const PAGE_ONLY_QUOTE = "The visit had been planned for months, officials said.";
 

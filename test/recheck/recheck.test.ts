@@ -6,22 +6,16 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunResult } from "../../src/model/result.js";
 import { runBuilt } from "../network/built-cli.js";
-import { EDITED_SENTENCE, startFixtureServer, type FixtureServer } from "../network/fixture-server.js";
-import { networkProject } from "../network/project.js";
+import { EDITED_SENTENCE, useFixtureServer } from "../network/fixture-server.js";
+import { FAST, networkProject } from "../network/project.js";
+
 import { resultErrors, sarifErrors } from "../reporters/validators.js";
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFixtureServer();
 
-const FAST = ["--allow-private", "--host-interval-ms", "0"];
 const CREWS = "The two agencies agreed to keep exchanging seats on their spacecraft through the end of next year.";
 
 async function scratch(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
