@@ -12,6 +12,12 @@ Usage
   claimcheck merge <result.json>... [options]
                                             combine the JSON results of --shard runs into
                                             the whole run's result, and report from it
+  claimcheck capture <source-id>...|--missing|--all [options]
+                                            fetch sources' pages and store their text as
+                                            snapshots (claimcheck capture --help)
+  claimcheck recheck [source-id...] [options]
+                                            fetch the cited pages again and report what
+                                            changed, moved or is gone (claimcheck recheck --help)
 
 Options
   -f, --format <name[=file]>  output format, repeatable: terminal, json, html, markdown,

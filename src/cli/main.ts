@@ -87,6 +87,10 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   // Subcommands and modes are loaded when used: a plain check starts faster (docs/performance.md).
   if (argv[0] === "new") return (await import("./new.js")).runNew(argv.slice(1), io, { baseOptions });
   if (argv[0] === "migrate") return (await import("./migrate.js")).runMigrate(argv.slice(1), io, baseOptions(io.cwd));
+  if (argv[0] === "capture") return (await import("../capture/command.js")).runCapture(argv.slice(1), io, { baseOptions });
+  if (argv[0] === "recheck") {
+    return (await import("../recheck/command.js")).runRecheck(argv.slice(1), io, { baseOptions, defaultFormats, parseFormats, writeOutputs, pickColors });
+  }
   if (argv[0] === "merge") {
     return (await import("../shard/merge-command.js")).runMerge(argv.slice(1), io, { defaultFormats, parseFormats, writeOutputs, pickColors });
   }

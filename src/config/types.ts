@@ -38,6 +38,25 @@ export interface ConfigRecord {
     "counting-standings"?: string[];
   };
   "max-warnings"?: number;
+  capture?: {
+    /** What capture stores: the whole text, or windows around the excerpts. */
+    mode?: "full" | "excerpts";
+    /** Characters kept on each side of an excerpt in excerpts mode. */
+    "window-chars"?: number;
+  };
+  network?: {
+    /** Named in the User-Agent header. */
+    project?: string;
+    "timeout-ms"?: number;
+    /** Largest body read, in bytes, after decompression. */
+    "max-bytes"?: number;
+    "max-redirects"?: number;
+    /** Pages fetched at once. */
+    concurrency?: number;
+    "host-interval-ms"?: number;
+    retries?: number;
+    "max-retry-wait-ms"?: number;
+  };
   reports?: {
     /** Like `--format`: `name` or `name=file`. */
     formats?: string[];

@@ -20,7 +20,7 @@ export interface SetOptions {
   flow?: boolean;
   /** For a key not yet in its map: insert it after this key (default: at the end of the map). */
   after?: string;
-  /** For a key not yet in its map: insert it before this key. */
+  /** For a key not yet in its map: insert it before this key (and above the comment lines right over it). */
   before?: string;
 }
 
@@ -195,7 +195,9 @@ export class YamlEditor {
         // The anchor follows a "- " marker: the new key takes its place on that line.
         this.splice(start, start, `${text}${indent}`);
       } else {
-        this.splice(lineStart, lineStart, `${indent}${text}`);
+        // Comment lines right above a key belong to it: the new key goes above them.
+        const at = this.commentBlockStart(lineStart);
+        this.splice(at, at, `${indent}${text}`);
       }
       return this;
     }
@@ -254,6 +256,17 @@ export class YamlEditor {
     const doc = parseDocument(this.source, { keepSourceTokens: false, schema: "core", merge: false, uniqueKeys: true });
     if (doc.errors.length > 0) throw new YamlEditError(`the edit left the file unreadable: ${doc.errors[0]!.message.split("\n")[0]}`);
     this.doc = doc;
+  }
+
+  /** The start of the run of whole-line comments that ends just before `lineStart` (itself when there is none). */
+  private commentBlockStart(lineStart: number): number {
+    let at = lineStart;
+    while (at > 0) {
+      const previous = this.lineStart(at - 1);
+      if (!this.source.slice(previous, at).trimStart().startsWith("#")) break;
+      at = previous;
+    }
+    return at;
   }
 
   private lineStart(offset: number): number {

@@ -206,6 +206,35 @@ export interface Summary {
   derived: Record<Verdict, number>;
 }
 
+/** What `claimcheck recheck` found a cited page to say now (docs/evidence.md). */
+export type RecheckOutcome = "still-says-it" | "changed" | "moved" | "gone" | "could-not-check";
+
+/** An excerpt no longer found on its page, and the passage most like it there now. */
+export interface VanishedExcerpt {
+  excerpt: string;
+  closest?: string;
+}
+
+/** One source's page, as `claimcheck recheck` found it. */
+export interface RecheckStatus {
+  source: string;
+  /** The source record's file, relative to the root. */
+  file: string;
+  url: string;
+  outcome: RecheckOutcome;
+  httpStatus?: number;
+  /** Where the page was read from, after redirects, when that is not `url`. */
+  finalUrl?: string;
+  /** Why the page is gone or could not be checked. */
+  detail?: string;
+  /** The page's text differs from the stored snapshot's (absent without a snapshot to compare). */
+  textChanged?: boolean;
+  /** Excerpts no longer on the page. */
+  vanished?: VanishedExcerpt[];
+  /** The server answered 304 Not Modified: the previous recheck's reading stands. */
+  notModified?: boolean;
+}
+
 /** The one document every report is made from. Schema: `schema/result.schema.json`. */
 export interface RunResult {
   schemaVersion: 1;
@@ -218,4 +247,6 @@ export interface RunResult {
   rules: RuleSummary[];
   /** Every diagnostic of the run, sorted by file, line, column, rule. */
   diagnostics: Diagnostic[];
+  /** Present in the result of `claimcheck recheck`: each rechecked source's page, sorted by source id. */
+  recheck?: { sources: RecheckStatus[] };
 }

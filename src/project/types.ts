@@ -193,6 +193,26 @@ export interface GroundingNote {
   reason: string;
 }
 
+/** What `claimcheck capture` stores of a page: its whole text, or windows around the excerpts. */
+export type CaptureMode = "full" | "excerpts";
+
+/** A source's stored text of its page (schema/source.schema.json, `snapshot`). */
+export interface SnapshotRecord {
+  /** The text file, relative to the source file. */
+  path: string;
+  /** sha256 of the file's bytes, hex. */
+  sha256: string;
+  mode?: CaptureMode;
+  /** sha256 of the page's whole normalised text, hex. */
+  "text-sha256"?: string;
+  /** When the page was fetched, `YYYY-MM-DDThh:mm:ssZ`. */
+  retrieved?: string;
+  "final-URL"?: string;
+  "http-status"?: number;
+  "content-type"?: string;
+  encoding?: string;
+}
+
 export interface SourceRecord {
   id: string;
   type: string;
@@ -206,6 +226,9 @@ export interface SourceRecord {
   URL: string;
   DOI?: string;
   "archive-URL"?: string;
+  /** When the archived copy was made, `YYYY-MM-DDThh:mm:ssZ`. */
+  "archive-captured"?: string;
+  "capture-mode"?: CaptureMode;
   language?: string;
   kind?: SourceKind;
   standing?: Standing;
@@ -217,7 +240,7 @@ export interface SourceRecord {
   reliability?: LegacyReliability;
   "mirror-of"?: string;
   note?: string;
-  snapshot?: { path: string; sha256: string };
+  snapshot?: SnapshotRecord;
   excerpts?: ExcerptRecord[];
   facts?: FactRecord[];
 }

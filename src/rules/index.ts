@@ -9,6 +9,7 @@ import { deprecatedFact } from "./deprecated-fact.js";
 import { entityDeclared } from "./entity-declared.js";
 import { evidenceSufficiency } from "./evidence-sufficiency.js";
 import { excerptExists } from "./excerpt-exists.js";
+import { excerptInSnapshot } from "./excerpt-in-snapshot.js";
 import { factGrounded } from "./fact-grounded.js";
 import { noPlaceholder } from "./no-placeholder.js";
 import { orphanSource } from "./orphan-source.js";
@@ -37,6 +38,7 @@ export const rules: readonly Rule[] = [
   entityDeclared,
   evidenceSufficiency,
   excerptExists,
+  excerptInSnapshot,
   factGrounded,
   noPlaceholder,
   orphanSource,
@@ -50,8 +52,18 @@ export const rules: readonly Rule[] = [
   valueTyped,
 ];
 
-/** Findings made before rules run, with their own docs pages. */
-export const builtinChecks = [
-  { id: "parse", description: "Files are readable UTF-8 YAML within the size, alias and nesting limits.", severity: "error" as const },
-  { id: "schema", description: "Files match their JSON Schema: no unknown keys, no missing ones, values of the right kind.", severity: "error" as const },
+/**
+ * Findings made outside the rules, with their own docs pages: by the loader before rules run
+ * (parse, schema), and by `claimcheck recheck`, which reads the cited pages (source-drift;
+ * rules never touch the network).
+ */
+export const builtinChecks: ReadonlyArray<{ id: string; description: string; severity: "error"; madeBy?: "recheck" }> = [
+  { id: "parse", description: "Files are readable UTF-8 YAML within the size, alias and nesting limits.", severity: "error" },
+  { id: "schema", description: "Files match their JSON Schema: no unknown keys, no missing ones, values of the right kind.", severity: "error" },
+  {
+    id: "source-drift",
+    description: "A cited page still says what its source record quotes (checked by claimcheck recheck).",
+    severity: "error",
+    madeBy: "recheck",
+  },
 ];

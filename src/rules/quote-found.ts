@@ -1,35 +1,6 @@
-import { closestPassage, findQuote } from "../text/find-quote.js";
+import { closestNote } from "../text/closest-note.js";
+import { findQuote } from "../text/find-quote.js";
 import type { Rule } from "./types.js";
-
-/** Most characters of a source's text a hint shows: a quote's neighbourhood, never a file. */
-export const HINT_CHARS = 160;
-/** Most characters of one word a hint shows. */
-const WORD_CHARS = 40;
-
-/** A long passage cut to a few words either side of the word that differs, and to HINT_CHARS. */
-function around(passage: string, word: string | undefined, reach = 6): string {
-  const words = passage.split(" ");
-  const whole = words.length <= reach * 2 + 2;
-  const at = Math.max(0, word === undefined ? 0 : words.indexOf(word));
-  const from = whole ? 0 : Math.max(0, at - reach);
-  const to = whole ? words.length : Math.min(words.length, at + reach + 1);
-  let shown = words.slice(from, to).map(shortWord).join(" ");
-  let cut = to < words.length;
-  if (shown.length > HINT_CHARS) {
-    shown = shown.slice(0, HINT_CHARS);
-    const code = shown.charCodeAt(shown.length - 1);
-    if (code >= 0xd800 && code <= 0xdbff) shown = shown.slice(0, -1);
-    cut = true;
-  }
-  return `${from > 0 ? "… " : ""}${shown}${cut ? " …" : ""}`;
-}
-
-/** A word longer than WORD_CHARS, cut with an ellipsis (a "word" is anything between spaces). */
-function shortWord(word: string): string {
-  if (word.length <= WORD_CHARS) return word;
-  const code = word.charCodeAt(WORD_CHARS - 1);
-  return `${word.slice(0, code >= 0xd800 && code <= 0xdbff ? WORD_CHARS - 1 : WORD_CHARS)}…`;
-}
 
 /** Every quote stands, verbatim under the documented normalisation, in its source. */
 export const quoteFound: Rule = {
@@ -56,26 +27,12 @@ export const quoteFound: Rule = {
           report({ messageId: "contextMismatch", data: { source: citation.source }, at });
           return;
         }
-        const closest = closestPassage(texts, citation.quote);
-        if (closest && "gaveUp" in closest) {
+        const closest = closestNote(texts, citation.quote);
+        if (closest.gaveUp) {
           report({ messageId: "notFoundNoHint", data: { source: citation.source }, at });
           return;
         }
-        const differs = closest?.differs
-          ? ` (quote has "${shortWord(closest.differs.quote)}" where the source has "${shortWord(closest.differs.passage)}")`
-          : "";
-        // Only the window shown goes into the finding's data too: a source's text (a snapshot may
-        // be any file of the repository) never reaches a report beyond a quote's neighbourhood.
-        const shown = closest ? around(closest.passage, closest.differs?.passage) : undefined;
-        report({
-          messageId: "notFound",
-          data: {
-            source: citation.source,
-            passage: shown,
-            closest: closest ? `; closest passage: "${shown}"${differs}` : "",
-          },
-          at,
-        });
+        report({ messageId: "notFound", data: { source: citation.source, passage: closest.passage, closest: closest.note }, at });
       });
     }
   },

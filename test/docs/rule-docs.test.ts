@@ -64,6 +64,12 @@ async function checkExamples(list: Example[]) {
 }
 
 const pages = (await readdir(DOCS)).filter((f) => f.endsWith(".md")).sort();
+/**
+ * Checks whose findings a network command makes (source-drift, by claimcheck recheck) cannot
+ * be shown by laying files over the demo project: their examples are transcripts, and the
+ * command's own tests (test/recheck/) run each outcome against a local server.
+ */
+const madeByCommand = new Set(builtinChecks.filter((c) => c.madeBy !== undefined).map((c) => c.id));
 const described = new Map<string, { description: string; severity: string }>([
   ...builtinChecks.map((c) => [c.id, { description: c.description, severity: c.severity }] as const),
   ...rules.map((r) => [r.id, { description: r.description, severity: r.defaultSeverity }] as const),
@@ -82,6 +88,18 @@ for (const page of pages) {
       expect(markdown).toContain(`Default severity: **${rule!.severity}**.`);
       expect(sections(markdown).map((s) => s.heading)).toEqual(HEADINGS);
     });
+
+    if (madeByCommand.has(id)) {
+      it("shows its findings as transcripts under Invalid and Valid", async () => {
+        const markdown = await readFile(path.join(DOCS, page), "utf8");
+        for (const heading of ["Invalid", "Valid"]) {
+          const body = sections(markdown).find((s) => s.heading === heading)?.body ?? "";
+          expect(body, heading).toMatch(/```text\n[\s\S]*?```/);
+          expect(body, heading).toContain(id);
+        }
+      });
+      return;
+    }
 
     it("its invalid example reports exactly what its markers say", async () => {
       const markdown = await readFile(path.join(DOCS, page), "utf8");

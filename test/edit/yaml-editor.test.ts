@@ -59,6 +59,12 @@ describe("YamlEditor", () => {
     expect((editor.toJS() as { facts: Array<Record<string, unknown>> }).facts[1]).toEqual({ kind: "k", id: "f2", value: "x" });
   });
 
+  it("inserts a key before another above the comment lines that belong to it", () => {
+    const editor = new YamlEditor(RECORD).set(["snapshot"], { path: "x.txt" }, { before: "excerpts" });
+    expect(editor.text).toContain("reliability: mirror\nsnapshot:\n  path: x.txt\n# a comment before the excerpts\nexcerpts:\n");
+    expect(diffLines(RECORD, editor.text).removed).toEqual([]);
+  });
+
   it("appends a nested map at the end of the document in block style", () => {
     const editor = new YamlEditor(RECORD).set(["snapshot"], { path: "sources/snapshots/x.txt", sha256: "ab".repeat(32) });
     expect(editor.text.endsWith(`snapshot:\n  path: sources/snapshots/x.txt\n  sha256: ${"ab".repeat(32)}\n`)).toBe(true);

@@ -12,6 +12,8 @@ import { parse } from "yaml";
 import { makeRepo } from "../git/repo.js";
 import { runShell } from "../docs/shell.js";
 import { REPO_ROOT } from "../helpers/cli.js";
+import { startFixtureServer } from "../network/fixture-server.js";
+import { networkProject } from "../network/project.js";
 
 const WORKFLOW = path.join(REPO_ROOT, ".github/workflows/claimcheck.yml");
 const VALIDATOR = path.join(REPO_ROOT, "node_modules/@action-validator/cli/cli.mjs");
@@ -81,6 +83,48 @@ describe(".github/workflows/claimcheck.yml", () => {
     const upload = job.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
     expect(upload.if).toBe("always()");
     expect(upload.with).toMatchObject({ path: "reports/" });
+  });
+
+  it("rechecks the cited pages weekly or by hand, never on a pull request, and only uploads its report", async () => {
+    const text = await readFile(WORKFLOW, "utf8");
+    const workflow = parse(text) as Workflow;
+    const job = workflow.jobs.recheck!;
+    expect(job.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'");
+    const recheck = job.steps.find((s) => s.run?.includes("npx claimcheck"))!;
+    expect(recheck.run).toMatch(/^npx claimcheck recheck /);
+    expect(recheck.run).not.toContain("--allow-private");
+    expect(recheck.run).toContain("--format html=reports/recheck/index.html");
+    const upload = job.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
+    expect(upload.if).toBe("always()");
+    expect(upload.with).toMatchObject({ path: "reports/recheck/" });
+    // Only the recheck job fetches pages, and nothing in the workflow writes back or opens anything.
+    const fetching = Object.entries(workflow.jobs).filter(([, j]) => j.steps.some((s) => /claimcheck (recheck|capture)/.test(s.run ?? "")));
+    expect(fetching.map(([name]) => name)).toEqual(["recheck"]);
+    expect(text).not.toMatch(/permissions:[\s\S]*write/);
+    expect(text).not.toMatch(/gh (issue|pr) create|git push/);
+  });
+
+  it("its recheck command runs, and sends nothing to a loopback address without --allow-private", async () => {
+    const server = await startFixtureServer();
+    const project = await networkProject(server.origin);
+    const summary = path.join(project.dir, "step-summary.md");
+    try {
+      const workflow = parse(await readFile(WORKFLOW, "utf8")) as Workflow;
+      const command = workflow.jobs.recheck!.steps.find((s) => s.run?.includes("npx claimcheck"))!.run!;
+      await writeFile(summary, "");
+      const heard = server.requests.length;
+      const run = await runShell(command, project.dir, { GITHUB_STEP_SUMMARY: summary });
+      expect(run.code).toBe(0);
+      expect(server.requests.length).toBe(heard);
+      expect(run.stdout).toMatch(/^::warning file=sources\/demo-wire\.yaml,line=7,col=6.*title=claimcheck\(source-drift\)::could not check the page of source "demo-wire": 127\.0\.0\.1 is a loopback address, refused without --allow-private$/m);
+      const result = JSON.parse(await readFile(path.join(project.dir, "reports/recheck/result.json"), "utf8")) as { recheck: { sources: Array<{ outcome: string }> } };
+      expect(result.recheck.sources.map((s) => s.outcome)).toEqual(["could-not-check", "could-not-check"]);
+      expect(await readFile(path.join(project.dir, "reports/recheck/index.html"), "utf8")).toContain("source-drift");
+      expect(await readFile(summary, "utf8")).toContain("source-drift");
+    } finally {
+      await project.cleanup();
+      await server.close();
+    }
   });
 
   it("its commands run: the pull-request command in a real repository, annotating a broken quote", async () => {

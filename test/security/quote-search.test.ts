@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HINT_CHARS } from "../../src/rules/quote-found.js";
+import { HINT_CHARS } from "../../src/text/closest-note.js";
 import { CLOSEST_PASSAGE_BUDGET, closestPassage, findQuote } from "../../src/text/find-quote.js";
 import { runCli } from "../helpers/cli.js";
 
