@@ -29,8 +29,15 @@ export const ENV = {
 export function waybackEndpoints(env: NodeJS.ProcessEnv): WaybackEndpoints {
   return {
     availability: env[ENV.availability] || "https://archive.org/wayback/available",
-    base: (env[ENV.base] || "https://web.archive.org").replace(/\/+$/, ""),
+    base: withoutTrailingSlashes(env[ENV.base] || "https://web.archive.org"),
   };
+}
+
+/** A scan, not `/\/+$/`, which is quadratic on a long run of slashes that does not end the text. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
 }
 
 export function waybackCredentials(env: NodeJS.ProcessEnv): WaybackCredentials | undefined {
