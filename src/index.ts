@@ -1,7 +1,7 @@
 /** The library API: run a check, read its result, format it. */
 export { runCheck, checkLoaded } from "./engine/run.js";
-export type { RunOptions, RuleSetting } from "./engine/options.js";
-export { baseOptions } from "./cli/main.js";
+export type { RunOptions, RuleSetting } from "./options/run-options.js";
+export { baseOptions } from "./options/run-options.js";
 export { reporters } from "./reporters/index.js";
 export type { Reporter, ReporterOptions } from "./reporters/index.js";
 export type * from "./model/result.js";

@@ -12,7 +12,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { describe, it } from "vitest";
 import { fileReader } from "./cli/file-reader.js";
-import { baseOptions } from "./cli/main.js";
+import { baseOptions } from "./options/run-options.js";
 import { applyConfig } from "./config/apply.js";
 import { loadConfig } from "./config/load-config.js";
 import type { Diagnostic } from "./model/diagnostic.js";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readFile, realpath, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { isInside } from "../engine/repo-paths.js";
+import { isInside } from "../paths/repository-paths.js";
 import { UsageError } from "../errors.js";
 import { git } from "../git/git.js";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { RunOptions } from "../engine/options.js";
+import type { RunOptions } from "../options/run-options.js";
 
 const SCHEMA_DIR = fileURLToPath(new URL("../../schema/", import.meta.url));
 

@@ -1,6 +1,6 @@
 import { lstat, mkdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isInside } from "../engine/repo-paths.js";
+import { isInside } from "../paths/repository-paths.js";
 
 /**
  * Writes a file inside the repository, refusing anything a hostile tree could use to make

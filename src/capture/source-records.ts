@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { discover } from "../engine/discover.js";
-import type { RunOptions } from "../engine/options.js";
-import { readSnapshot } from "../engine/snapshot.js";
+import { discover } from "../load/discover.js";
+import type { RunOptions } from "../options/run-options.js";
+import { readSnapshot } from "../load/snapshot.js";
 import type { LoadedDoc } from "../load/document.js";
 import { loadYaml } from "../load/yaml-load.js";
 import type { SnapshotState, SourceRecord } from "../project/types.js";

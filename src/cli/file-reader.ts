@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { refusedRealPath, repoPlaces } from "../engine/repo-paths.js";
-import { DEFAULT_LIMITS } from "../load/limits.js";
+import { refusedRealPath, repoPlaces } from "../paths/repository-paths.js";
+import { DEFAULT_LIMITS } from "../options/limits.js";
 
 /**
  * A reader of checked files' texts for code frames, read once each and remembered;

@@ -2,8 +2,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import type { Colors } from "picocolors/types.js";
-import { DEFAULT_LIMITS } from "../load/limits.js";
-import type { RunOptions } from "../engine/options.js";
+import { DEFAULT_LIMITS } from "../options/limits.js";
+import { baseOptions, type RunOptions } from "../options/run-options.js";
 import { runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import type { RunResult } from "../model/result.js";
@@ -14,13 +14,13 @@ import { fromJsDate } from "../time/partial-date.js";
 import { didYouMean } from "../text/suggest.js";
 import { applyConfig } from "../config/apply.js";
 import { loadConfig } from "../config/load-config.js";
-import { cacheFileFor } from "../cache/load-files-cached.js";
-import { timed, writeTiming } from "../cache/timing.js";
+import { cacheFileFor } from "../cache/location.js";
+import { timed, writeTiming } from "../options/timing.js";
 import { parseShard, shardResult } from "../shard/partition.js";
 import { fileReader } from "./file-reader.js";
 import { HELP } from "./help.js";
 import { writeReport, type ReportFile } from "./output.js";
-import { toolVersion } from "./version.js";
+import { toolVersion } from "../options/version.js";
 
 /** Where the CLI writes; injectable so tests run it in-process. */
 export interface CliIO {
@@ -144,7 +144,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   }
   const formats = values.format ? parseFormats(values.format, "command-line") : parseFormats(config?.data.reports?.formats ?? defaultFormats(io.env), "repository");
   if (values.changed !== undefined) {
-    const { selectChangedClaims } = await import("../git/select-changed.js");
+    const { selectChangedClaims } = await import("../changed/select-changed.js");
     const changed = await selectChangedClaims(options, values.changed, config && path.relative(root, config.path).split(path.sep).join("/"));
     io.stderr(changed.report);
     const byPath = options.select;
@@ -169,20 +169,6 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return failed || tooManyWarnings ? 1 : 0;
-}
-
-/** The defaults a run starts from; configuration overrides them. */
-export function baseOptions(root: string): RunOptions {
-  return {
-    root,
-    claims: ["claims/**/*.{yaml,yml}"],
-    sources: ["sources/**/*.{yaml,yml}"],
-    limits: { ...DEFAULT_LIMITS },
-    rules: {},
-    today: fromJsDate(new Date()),
-    version: toolVersion(),
-    rethrowRuleErrors: process.env.CLAIMCHECK_RETHROW_RULE_ERRORS === "1",
-  };
 }
 
 function pickColors(values: { color?: boolean; "no-color"?: boolean }, io: CliIO): Colors {
@@ -220,7 +206,7 @@ interface FormatRequest {
 /**
  * Reads `name` and `name=file` specs. A file named on the command line is the workflow's
  * choice; a file from the configuration, and every format's default file, is the
- * repository's, and stays inside it (src/config/repository-paths.ts).
+ * repository's, and stays inside it (src/paths/repository-paths.ts).
  */
 function parseFormats(specs: string[], from: ReportFile["from"]): FormatRequest[] {
   return specs.map((spec) => {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { reportPathLinkProblem, reportPathMessages, reportPathProblem } from "../config/repository-paths.js";
-import { renderMessage } from "../engine/render.js";
+import { reportPathLinkProblem, reportPathMessages, reportPathProblem } from "../paths/repository-paths.js";
+import { renderMessage } from "../model/render-message.js";
 
 /** A report file to write, and how far its path is trusted. */
 export interface ReportFile {
@@ -14,7 +14,7 @@ export interface ReportFile {
    * Where the path came from. `command-line`: the workflow's author wrote it; it resolves
    * against the working directory and may lead anywhere, through links and devices alike.
    * `repository`: the configuration or a format's default; it resolves against the root and
-   * must stay inside it (src/config/repository-paths.ts).
+   * must stay inside it (src/paths/repository-paths.ts).
    */
   from: "command-line" | "repository";
 }

@@ -4,7 +4,7 @@ import type { Colors } from "picocolors/types.js";
 import { applyConfig, sourcesDir } from "../config/apply.js";
 import { loadConfig } from "../config/load-config.js";
 import { CONFIG_FILE_NAME } from "../config/types.js";
-import type { RunOptions } from "../engine/options.js";
+import type { RunOptions } from "../options/run-options.js";
 import { runCheck } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import type { Diagnostic } from "../model/diagnostic.js";

@@ -1,5 +1,5 @@
-import type { RunOptions, RuleSetting } from "../engine/options.js";
-import type { LoadLimits } from "../load/limits.js";
+import type { RunOptions, RuleSetting } from "../options/run-options.js";
+import type { LoadLimits } from "../options/limits.js";
 import { DEFAULT_ARTICLES_DIR, type ConfigRecord, type ConfigSeverity } from "./types.js";
 
 /** Severity words of the configuration file, mapped onto the engine's. */

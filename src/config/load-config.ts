@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
-import { DEFAULT_LIMITS } from "../load/limits.js";
+import { DEFAULT_LIMITS } from "../options/limits.js";
 import { loadYaml } from "../load/yaml-load.js";
 import type { LoadedDoc } from "../load/document.js";
 import type { Diagnostic } from "../model/diagnostic.js";
@@ -10,8 +10,8 @@ import { validateDoc } from "../schema/validate.js";
 import { stripControl } from "../reporters/escape.js";
 import { formatPosition } from "../reporters/labels.js";
 import { didYouMean } from "../text/suggest.js";
-import { renderMessage } from "../engine/render.js";
-import { reportPathLinkProblem, reportPathMessages, reportPathProblem, type ReportPathProblem } from "./repository-paths.js";
+import { renderMessage } from "../model/render-message.js";
+import { reportPathLinkProblem, reportPathMessages, reportPathProblem, type ReportPathProblem } from "../paths/repository-paths.js";
 import { CONFIG_FILE_NAME, type ConfigRecord, type LoadedConfig } from "./types.js";
 
 /** A configuration file that cannot be used: every problem, each at its place. Exit code 2. */

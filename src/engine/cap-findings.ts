@@ -1,6 +1,6 @@
 import { loaderMessages } from "../load/messages.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import { renderMessage } from "./render.js";
+import { renderMessage } from "../model/render-message.js";
 
 /**
  * Keeps at most `limit` findings per file, in the order given (the run's sorted order), and

@@ -7,20 +7,16 @@ import { buildIndex } from "../project/build.js";
 import type { ProjectIndex } from "../project/types.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath, type Report, type Rule, type RuleContext } from "../rules/types.js";
-import { discover } from "./discover.js";
-import { loadFiles } from "../cache/load-files-cached.js";
-import { addTime, timed, timedSync } from "../cache/timing.js";
-import type { LoadedFile } from "./load-files.js";
-import type { RunOptions } from "./options.js";
-import { renderMessage } from "./render.js";
+import { loadRepository } from "../load/load-files.js";
+import { addTime, timed, timedSync } from "../options/timing.js";
+import type { LoadedFile } from "../load/loaded-file.js";
+import type { RunOptions } from "../options/run-options.js";
+import { renderMessage } from "../model/render-message.js";
 import { assembleResult } from "./result.js";
 
 /** Reads the project under `options.root` and checks it. Never throws for bad input. */
 export async function runCheck(options: RunOptions): Promise<RunResult> {
-  const files = await timed(options.timing, "discover", () => discover(options.root, options.claims, options.sources));
-  // Read, parse (fast subset parser, `yaml` where it gives up) and validate every file, through the cache if asked.
-  const loaded = await loadFiles(files, options);
-  return checkLoaded(loaded, options);
+  return checkLoaded(await loadRepository(options), options);
 }
 
 /** What the rules phase produces, before it becomes a result document. */
@@ -171,18 +167,4 @@ export function dedupeAndSort(diagnostics: Diagnostic[]): Diagnostic[] {
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-}
-
-/** Runs `fn` over items with at most `limit` in flight; results keep the input order. */
-export async function mapWithLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

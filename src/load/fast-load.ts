@@ -2,7 +2,7 @@ import type { Position } from "../model/position.js";
 import type { DocPath } from "../model/position.js";
 import type { LoadedDoc } from "./document.js";
 import { NODE_FIELDS, parseFastYaml, type FastDocument } from "./fast-yaml.js";
-import { DEFAULT_LIMITS, type LoadLimits } from "./limits.js";
+import { DEFAULT_LIMITS, type LoadLimits } from "../options/limits.js";
 import { loadYaml, type LoadOutcome } from "./yaml-load.js";
 
 /**

@@ -3,7 +3,7 @@ import type { Document, Node, Pair, YAMLMap } from "yaml";
 import type { Diagnostic, MessageData } from "../model/diagnostic.js";
 import type { DocPath, Position } from "../model/position.js";
 import type { LoadedDoc } from "./document.js";
-import { DEFAULT_LIMITS, type LoadLimits } from "./limits.js";
+import { DEFAULT_LIMITS, type LoadLimits } from "../options/limits.js";
 import { loaderMessages } from "./messages.js";
 
 // `yaml` is loaded on first use: most runs parse every file with the fast parser

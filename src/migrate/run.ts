@@ -3,7 +3,7 @@ import { didYouMean } from "../text/suggest.js";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { discover } from "../engine/discover.js";
+import { discover } from "../load/discover.js";
 import { lineDiff, type Hunk } from "./line-diff.js";
 import { loadMigrations, type Migration, type MigrationFile, type ProjectView } from "./index.js";
 

@@ -1,4 +1,4 @@
-import type { LoadedDoc } from "../load/document.js";
+import type { ValidDoc } from "../load/loaded-file.js";
 import type { PartialDate } from "../time/partial-date.js";
 import { parsePartialDate } from "../time/partial-date.js";
 import type {
@@ -12,18 +12,11 @@ import type {
   ProjectIndex,
   Registry,
   RegistryRecord,
-  SnapshotState,
   Source,
   SourceRecord,
   Statement,
 } from "./types.js";
 
-/** A document that passed its schema, sorted into its kind. */
-export type ValidDoc =
-  | { kind: "claim"; doc: LoadedDoc; article: string }
-  | { kind: "source"; doc: LoadedDoc; snapshot?: SnapshotState }
-  | { kind: "entities"; doc: LoadedDoc }
-  | { kind: "article"; doc: LoadedDoc; article: string };
 
 export interface IndexInput {
   docs: ValidDoc[];

@@ -3,6 +3,7 @@ import type { Rank, Verdict } from "../model/result.js";
 import type { DocPath } from "../model/position.js";
 import type { PartialDate } from "../time/partial-date.js";
 import type { LegacyReliability, SourceKind, Standing } from "../model/source-standing.js";
+import type { SnapshotState } from "../load/snapshot.js";
 
 export type Literal = string | number | boolean;
 
@@ -297,10 +298,7 @@ export interface Claim {
   data: ClaimRecord;
 }
 
-/** What became of a source's snapshot when the engine read it. */
-export type SnapshotState =
-  | { ok: true; text: string; sha256: string }
-  | { ok: false; problem: "outside" | "refused" | "missing" | "tooLarge" | "unreadable"; detail: string };
+export type { SnapshotState } from "../load/snapshot.js";
 
 /** A source record that passed its schema. */
 export interface Source {

@@ -1,5 +1,5 @@
 import type { SourceEntry } from "../capture/source-records.js";
-import { renderMessage } from "../engine/render.js";
+import { renderMessage } from "../model/render-message.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { docsPath } from "../rules/types.js";
 import type { DriftFinding } from "./judge.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
-import { repositoryPathProblem } from "../config/repository-paths.js";
+import { repositoryPathProblem } from "../paths/repository-paths.js";
 import { UsageError } from "../errors.js";
 import type { RunResult } from "../model/result.js";
 import { stripControl } from "../reporters/escape.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyConfig, articlesDir, sourcesDir } from "../../src/config/apply.js";
 import { ConfigError, knownRuleIds, loadConfig, parseConfig } from "../../src/config/load-config.js";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { builtinChecks, rules } from "../../src/rules/index.js";
 import { copyDataset, runCli } from "../helpers/cli.js";
 

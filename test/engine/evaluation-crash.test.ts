@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { runCheck } from "../../src/engine/run.js";
 import { parsePartialDate } from "../../src/time/partial-date.js";
 import { copyDataset } from "../helpers/cli.js";

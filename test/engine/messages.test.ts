@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProject } from "../../src/cache/load-project.js";
-import { renderMessage } from "../../src/engine/render.js";
-import { DEFAULT_LIMITS } from "../../src/load/limits.js";
+import { loadProject } from "../../src/load/load-project.js";
+import { renderMessage } from "../../src/model/render-message.js";
+import { DEFAULT_LIMITS } from "../../src/options/limits.js";
 
 // Text in a message's data is shown as written: `$&`, `$1` and `$$` mean something to
 // String.replace with a string replacement, and nothing to us.

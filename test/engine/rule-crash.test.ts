@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { runCheck } from "../../src/engine/run.js";
 import type { RunResult } from "../../src/model/result.js";
 import { rules } from "../../src/rules/index.js";

@@ -1,6 +1,6 @@
 import { loadYamlFast } from "../../src/load/fast-load.js";
 import { parseFastYaml } from "../../src/load/fast-yaml.js";
-import { DEFAULT_LIMITS, type LoadLimits } from "../../src/load/limits.js";
+import { DEFAULT_LIMITS, type LoadLimits } from "../../src/options/limits.js";
 import { loadYaml } from "../../src/load/yaml-load.js";
 import type { DocPath } from "../../src/model/position.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../bench/generate.mjs";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { runCheck } from "../../src/engine/run.js";
 import type { RunResult } from "../../src/model/result.js";
 import { parsePartialDate } from "../../src/time/partial-date.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changedDeclarations, dependencyClosure, describeSelection, type ProjectFile } from "../../src/git/closure.js";
-import { matchesAnyGlob } from "../../src/git/glob-match.js";
+import { changedDeclarations, dependencyClosure, describeSelection, type ProjectFile } from "../../src/changed/closure.js";
+import { matchesAnyGlob } from "../../src/paths/glob-match.js";
 
 describe("matchesAnyGlob", () => {
   it("matches the glob forms the configuration uses", () => {

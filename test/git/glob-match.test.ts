@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileGlob, globBase, matchesGlob, selectedByGlobs } from "../../src/git/glob-match.js";
+import { compileGlob, globBase, matchesGlob, selectedByGlobs } from "../../src/paths/glob-match.js";
 import { fuzzParameters } from "../fuzz/arbitraries.js";
 
 // picomatch as tinyglobby uses it (tinyglobby's own dependency): the matcher discovery used

@@ -1,6 +1,7 @@
 import { evaluateClaim, type Evaluation } from "../../src/assert/evaluate.js";
 import { loadYaml } from "../../src/load/yaml-load.js";
-import { buildIndex, type ValidDoc } from "../../src/project/build.js";
+import { buildIndex } from "../../src/project/build.js";
+import type { ValidDoc } from "../../src/load/loaded-file.js";
 import type { ProjectIndex } from "../../src/project/types.js";
 
 function doc(file: string, text: string) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument } from "yaml";
-import { DEFAULT_LIMITS } from "../../src/load/limits.js";
+import { DEFAULT_LIMITS } from "../../src/options/limits.js";
 import { loadYaml } from "../../src/load/yaml-load.js";
 import { fuzzParameters } from "../fuzz/arbitraries.js";
 

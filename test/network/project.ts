@@ -9,7 +9,7 @@ import { FIXTURES, layCase } from "../helpers/fixtures.js";
 import { main, type CliIO } from "../../src/cli/main.js";
 import type { NetworkOverrides } from "../../src/capture/network-run.js";
 import { runCapture } from "../../src/capture/command.js";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 
 export interface ExtraSource {
   /** The page's path on the fixture server, or a whole URL. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { applyConfig } from "../../src/config/apply.js";
 import { parseConfig } from "../../src/config/load-config.js";
 import { runCheck } from "../../src/engine/run.js";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { runNew } from "../../src/cli/new.js";
 import { loadYaml } from "../../src/load/yaml-load.js";
 import type { RunResult } from "../../src/model/result.js";

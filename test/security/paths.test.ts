@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "../../src/engine/snapshot.js";
+import { readSnapshot } from "../../src/load/snapshot.js";
 import { runCheck } from "../../src/engine/run.js";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { parsePartialDate } from "../../src/time/partial-date.js";
 import { runCli } from "../helpers/cli.js";
 

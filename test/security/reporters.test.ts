@@ -7,7 +7,7 @@ import { marked } from "marked";
 import pc from "picocolors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../bench/generate.mjs";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { runCheck } from "../../src/engine/run.js";
 import type { RunResult } from "../../src/model/result.js";
 import { explainClaim } from "../../src/reporters/explain.js";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { runCheck } from "../../src/engine/run.js";
 import { claimFailureMessage, filesFailureMessage } from "../../src/vitest.js";
 import { datasetFiles } from "../git/repo.js";

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import pc from "picocolors";
 import { afterEach, describe, expect, it } from "vitest";
-import { baseOptions } from "../../src/cli/main.js";
+import { baseOptions } from "../../src/options/run-options.js";
 import { describeResultChanges, watchClaims } from "../../src/cli/watch.js";
 import { applyConfig } from "../../src/config/apply.js";
 import { loadConfig } from "../../src/config/load-config.js";
-import type { RunOptions } from "../../src/engine/options.js";
+import type { RunOptions } from "../../src/options/run-options.js";
 import { runCheck } from "../../src/engine/run.js";
 import { datasetFiles } from "../git/repo.js";
 

@@ -3,22 +3,20 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
-import type { DiscoveredFile } from "../engine/discover.js";
-import { renderMessage } from "../engine/render.js";
-import type { LoadedFile } from "../engine/load-files.js";
-import type { RunOptions } from "../engine/options.js";
-import { readSnapshot } from "../engine/snapshot.js";
-import type { LoadedDoc } from "../load/document.js";
-import { fastDoc, fastNodes, loadYamlFast } from "../load/fast-load.js";
-import type { LoadLimits } from "../load/limits.js";
-import { loaderMessages } from "../load/messages.js";
-import { loadYaml } from "../load/yaml-load.js";
+import type { DiscoveredFile } from "./discover.js";
+import { renderMessage } from "../model/render-message.js";
+import type { RunOptions } from "../options/run-options.js";
+import { readSnapshot } from "./snapshot.js";
+import type { LoadedDoc } from "./document.js";
+import { fastDoc, fastNodes, loadYamlFast } from "./fast-load.js";
+import type { LoadLimits } from "../options/limits.js";
+import { loaderMessages } from "./messages.js";
+import { loadYaml } from "./yaml-load.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { ValidDoc } from "../project/build.js";
-import type { SourceRecord } from "../project/types.js";
+import type { LoadedFile, ValidDoc } from "./loaded-file.js";
 import { validateDoc, type DocKind } from "../schema/validate.js";
-import type { CachedFile, FileCache } from "./file-cache.js";
-import { addTime, type PhaseTimes } from "./timing.js";
+import type { CachedFile, FileCache } from "../cache/file-cache.js";
+import { addTime, type PhaseTimes } from "../options/timing.js";
 
 const KIND_OF_ROLE: Record<DiscoveredFile["role"], DocKind> = {
   claim: "claim",
@@ -89,7 +87,7 @@ export async function loadProject(
       case "source": {
         const source: Extract<ValidDoc, { kind: "source" }> = { kind: "source", doc };
         valid = source;
-        const snapshotPath = (doc.data as SourceRecord).snapshot?.path;
+        const snapshotPath = (doc.data as { snapshot?: { path?: string } }).snapshot?.path;
         if (snapshotPath !== undefined) {
           pendingSnapshots.push(
             readSnapshot(root, file.file, snapshotPath, limits.maxSnapshotBytes).then((snapshot) => {

@@ -1,13 +1,13 @@
 import { readFile, readlink, realpath } from "node:fs/promises";
 import path from "node:path";
-import { discover } from "../engine/discover.js";
-import type { RunOptions } from "../engine/options.js";
-import { mapWithLimit } from "../engine/run.js";
-import type { LoadLimits } from "../load/limits.js";
+import { discover } from "../load/discover.js";
+import type { RunOptions } from "../options/run-options.js";
+import { mapWithLimit } from "../async/map-with-limit.js";
+import type { LoadLimits } from "../options/limits.js";
 import { loadYaml } from "../load/yaml-load.js";
 import { stripControl } from "../reporters/escape.js";
 import { dependencyClosure, describeReasons, describeSelection, snapshotFile, type ClaimSelection, type ProjectFile } from "./closure.js";
-import { changedFiles, showAtCommit, type FileChange } from "./git.js";
+import { changedFiles, showAtCommit, type FileChange } from "../git/git.js";
 
 export interface ChangedSelection extends ClaimSelection {
   /** The commit compared against. */

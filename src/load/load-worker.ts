@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { fastNodes, loadYamlFast } from "../load/fast-load.js";
-import type { LoadLimits } from "../load/limits.js";
+import { fastNodes, loadYamlFast } from "./fast-load.js";
+import type { LoadLimits } from "../options/limits.js";
 import { validateDoc, type DocKind } from "../schema/validate.js";
 import type { WorkerJob, WorkerResult } from "./load-project.js";
 

@@ -1,16 +1,22 @@
-import path from "node:path";
-import type { DiscoveredFile } from "../engine/discover.js";
-import type { LoadedFile } from "../engine/load-files.js";
-import type { RunOptions } from "../engine/options.js";
+import { discover, type DiscoveredFile } from "./discover.js";
+import type { LoadedFile } from "./loaded-file.js";
+import type { RunOptions } from "../options/run-options.js";
 import { UsageError } from "../errors.js";
-import { FileCache } from "./file-cache.js";
-import { cacheFingerprint } from "./fingerprint.js";
+import { FileCache } from "../cache/file-cache.js";
+import { cacheFingerprint } from "../cache/fingerprint.js";
 import { loadProject } from "./load-project.js";
-import { timed } from "./timing.js";
+import { timed } from "../options/timing.js";
 
-/** Where `--cache` keeps its file by default, relative to the repository root (as ESLint and others do). */
-export const DEFAULT_CACHE_DIR = "node_modules/.cache/claimcheck";
-export const CACHE_FILE_NAME = "files.v8";
+/**
+ * The load stage, whole: finds the run's claim and source files (src/load/discover.ts), then
+ * reads, parses and validates each (loadFiles). Everything a run, `--changed`, `explain` and
+ * `--watch` know of the files comes from here, once per run.
+ */
+export async function loadRepository(options: RunOptions): Promise<LoadedFile[]> {
+  const files = await timed(options.timing, "discover", () => discover(options.root, options.claims, options.sources));
+  // Read, parse (fast subset parser, `yaml` where it gives up) and validate every file, through the cache if asked.
+  return loadFiles(files, options);
+}
 
 /**
  * Loads every discovered file for a run: refuses more files than the limit allows, then reads,
@@ -46,11 +52,4 @@ export async function loadFiles(files: readonly DiscoveredFile[], options: RunOp
 function mergeRefused(files: readonly DiscoveredFile[], loaded: LoadedFile[]): LoadedFile[] {
   let next = 0;
   return files.map((file) => (file.refused ? { file, diagnostics: [file.refused] } : loaded[next++]!));
-}
-
-/** The cache file for a `--cache-location` (a folder, or a file path ending in .v8), or the default. */
-export function cacheFileFor(root: string, location: string | undefined, cwd: string): string {
-  if (location === undefined) return path.join(root, DEFAULT_CACHE_DIR, CACHE_FILE_NAME);
-  const resolved = path.resolve(cwd, location);
-  return resolved.endsWith(".v8") ? resolved : path.join(resolved, CACHE_FILE_NAME);
 }

@@ -1,10 +1,10 @@
 import { readdir, realpath } from "node:fs/promises";
 import path from "node:path";
-import { globBase, selectedByGlobs } from "../git/glob-match.js";
-import { loaderMessages } from "../load/messages.js";
+import { globBase, selectedByGlobs } from "../paths/glob-match.js";
+import { loaderMessages } from "./messages.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import { renderMessage } from "./render.js";
-import { refusedRealPath, repoPlaces } from "./repo-paths.js";
+import { renderMessage } from "../model/render-message.js";
+import { refusedRealPath, repoPlaces } from "../paths/repository-paths.js";
 
 /** What a file is, by where it stands. */
 export type FileRole = "claim" | "article" | "source" | "entities";
@@ -28,7 +28,7 @@ const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "snapshots"]);
 /**
  * Lists claim and source files under root, sorted, each with its role.
  *
- * The configured globs are matched by our own linear-time matcher (src/git/glob-match.ts):
+ * The configured globs are matched by our own linear-time matcher (src/paths/glob-match.ts):
  * tinyglobby only walks the folders the globs start in, given plain `folder/**` patterns, since
  * its matcher (picomatch) backtracks for minutes on a crafted glob. A folder a glob starts in
  * that is a symbolic link out of the repository (or into its git folder) is not walked.

@@ -1,15 +1,18 @@
 import { createHash } from "node:crypto";
 import { open, realpath } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_LIMITS } from "../load/limits.js";
-import type { SnapshotState } from "../project/types.js";
-import { isInside, refusedRealPath, repoPlaces, riskyPath } from "./repo-paths.js";
+import { DEFAULT_LIMITS } from "../options/limits.js";
+import { isInside, refusedRealPath, repoPlaces, riskyPath } from "../paths/repository-paths.js";
 
+/** What became of a source's snapshot when the load stage read it. */
+export type SnapshotState =
+  | { ok: true; text: string; sha256: string }
+  | { ok: false; problem: "outside" | "refused" | "missing" | "tooLarge" | "unreadable"; detail: string };
 
 /**
  * Reads a source's snapshot, refusing any path that leaves the repository (absolute, through
  * `..`, or through a symbolic link that points outside), any path into the git folder or
- * another risky place (src/engine/repo-paths.ts), and any file over `maxBytes`. A refused file
+ * another risky place (src/paths/repository-paths.ts), and any file over `maxBytes`. A refused file
  * is never opened for reading.
  */
 export async function readSnapshot(

@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { FileRole } from "../engine/discover.js";
-import type { FileChange } from "./git.js";
-import { matchesAnyGlob } from "./glob-match.js";
+import type { FileRole } from "../load/discover.js";
+import type { FileChange } from "../git/git.js";
+import { matchesAnyGlob } from "../paths/glob-match.js";
 
 /** A claim, article map, source record or registry of the working tree, with its parsed data. */
 export interface ProjectFile {

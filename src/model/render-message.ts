@@ -1,4 +1,4 @@
-import type { MessageData } from "../model/diagnostic.js";
+import type { MessageData } from "./diagnostic.js";
 
 /** Fills `{name}` placeholders from data. An unknown placeholder renders empty. */
 export function renderMessage(template: string, data: MessageData): string {

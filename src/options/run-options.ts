@@ -1,7 +1,8 @@
-import type { PhaseTimes } from "../cache/timing.js";
-import type { LoadLimits } from "../load/limits.js";
+import { DEFAULT_LIMITS, type LoadLimits } from "./limits.js";
+import type { PhaseTimes } from "./timing.js";
+import { toolVersion } from "./version.js";
 import type { Severity } from "../model/diagnostic.js";
-import type { PartialDate } from "../time/partial-date.js";
+import { fromJsDate, type PartialDate } from "../time/partial-date.js";
 
 /** A rule's severity as configuration sets it. */
 export type RuleSetting = Severity | "off";
@@ -45,4 +46,18 @@ export interface RunOptions {
   rethrowRuleErrors?: boolean;
   /** When set, filled in with milliseconds per phase, for the benchmark (docs/performance.md). */
   timing?: PhaseTimes;
+}
+
+/** The defaults a run starts from; configuration overrides them. */
+export function baseOptions(root: string): RunOptions {
+  return {
+    root,
+    claims: ["claims/**/*.{yaml,yml}"],
+    sources: ["sources/**/*.{yaml,yml}"],
+    limits: { ...DEFAULT_LIMITS },
+    rules: {},
+    today: fromJsDate(new Date()),
+    version: toolVersion(),
+    rethrowRuleErrors: process.env.CLAIMCHECK_RETHROW_RULE_ERRORS === "1",
+  };
 }
