@@ -10,7 +10,7 @@ import { globby } from "globby";
 import jsyaml from "js-yaml";
 import { LineCounter, Parser, parseDocument } from "yaml";
 import { parseFastYaml } from "../dist/load/fast-yaml.js";
-import { DEFAULT_LIMITS } from "../dist/load/limits.js";
+import { DEFAULT_LIMITS } from "../dist/options/limits.js";
 
 const root = process.argv[2];
 const rounds = Number(process.argv[3] ?? 3);

@@ -12,9 +12,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { describe, it } from "vitest";
 import { fileReader } from "./cli/file-reader.js";
-import { baseOptions } from "./options/run-options.js";
-import { applyConfig } from "./config/apply.js";
-import { loadConfig } from "./config/load-config.js";
+import { resolveRunOptions } from "./config/resolve.js";
 import type { Diagnostic } from "./model/diagnostic.js";
 import type { ClaimResult, RunResult } from "./model/result.js";
 import { runCheck } from "./engine/run.js";
@@ -53,8 +51,8 @@ export class ClaimCheckFailure extends Error {
  */
 export async function defineClaimTests(options: ClaimTestOptions = {}): Promise<RunResult> {
   const root = path.resolve(options.root ?? process.cwd());
-  const config = await loadConfig({ root, cwd: root, explicit: options.config });
-  const result = await runCheck(applyConfig(baseOptions(root), config?.data));
+  const { config, options: runOptions } = await resolveRunOptions({ config: options.config }, { cwd: root, env: process.env });
+  const result = await runCheck(runOptions);
   const sourceText = fileReader(root);
   const articles = [...new Set(result.claims.map((c) => c.article))].sort();
   for (const article of articles) {

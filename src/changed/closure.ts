@@ -1,22 +1,16 @@
-import path from "node:path";
 import type { FileRole } from "../load/discover.js";
-import type { FileChange } from "../git/git.js";
+import { articleOfPath, articleSource, buildProjectGraph, idOf, snapshotFile, stem, type ProjectFile, type ProjectGraph } from "../project/graph.js";
 import { matchesAnyGlob } from "../paths/glob-match.js";
+import type { FileChange } from "../git/git.js";
 
-/** A claim, article map, source record or registry of the working tree, with its parsed data. */
-export interface ProjectFile {
-  /** Relative to the root, forward slashes. */
-  file: string;
-  role: FileRole;
-  /** For claims and article maps: the article id. */
-  article?: string;
-  /** The parsed YAML, or undefined when the file did not parse. */
-  data: unknown;
-}
+export type { ProjectFile } from "../project/graph.js";
+export { snapshotFile } from "../project/graph.js";
 
 export interface ClosureInput {
   /** Every claim, article map, source and registry of the working tree. */
-  files: ProjectFile[];
+  files: readonly ProjectFile[];
+  /** The project graph of `files`, when the caller has built it already (src/project/graph.ts). */
+  graph?: ProjectGraph;
   /** What changed since the base commit. */
   changes: FileChange[];
   /** Parsed content at the base commit of each changed file that existed there and parsed. */
@@ -63,16 +57,17 @@ export interface ClaimSelection {
  * A changed configuration file selects every claim. Pure: the caller reads files and git.
  */
 export function dependencyClosure(input: ClosureInput): ClaimSelection {
+  const graph = input.graph ?? buildProjectGraph(input.files);
+  const working = graph.files;
   const roleOf = (file: string): FileRole | undefined => {
-    const present = input.files.find((f) => f.file === file);
+    const present = graph.files.get(file);
     if (present) return present.role;
     const name = stem(file);
     if (matchesAnyGlob(file, input.sourceGlobs)) return name === "entities" ? "entities" : "source";
     if (matchesAnyGlob(file, input.claimGlobs)) return name === "article" ? "article" : "claim";
     return undefined;
   };
-  const working = new Map(input.files.map((f) => [f.file, f]));
-  const sources = input.files.filter((f) => f.role === "source");
+  const sources = [...working.values()].filter((f) => f.role === "source");
   const workingSourceIds = new Set(sources.map((s) => idOf(s.data, s.file)));
 
   const changedClaims = new Set<string>();
@@ -123,10 +118,10 @@ export function dependencyClosure(input: ClosureInput): ClaimSelection {
   }
 
   // An article depends on its own source record (the snapshot its claims are found in).
-  const articleMaps = input.files.filter((f) => f.role === "article");
-  for (const map of articleMaps) {
-    const source = (map.data as { source?: unknown } | undefined)?.source;
-    if (typeof source === "string" && changedSources.has(source)) changedArticles.add(map.article ?? articleOfPath(map.file));
+  for (const map of working.values()) {
+    if (map.role !== "article") continue;
+    const source = articleSource(map);
+    if (source !== undefined && changedSources.has(source)) changedArticles.add(map.article ?? articleOfPath(map.file));
   }
   for (const [file, data] of input.baseData) {
     if (roleOf(file) !== "article") continue;
@@ -134,34 +129,21 @@ export function dependencyClosure(input: ClosureInput): ClaimSelection {
     if (typeof source === "string" && changedSources.has(source)) changedArticles.add(articleOfPath(file));
   }
 
-  const sourceById = new Map<string, ProjectFile>();
-  for (const s of sources) if (!sourceById.has(idOf(s.data, s.file))) sourceById.set(idOf(s.data, s.file), s);
-
-  const claims = input.files.filter((f) => f.role === "claim");
   const reasons = new Map<string, SelectionReason[]>();
-  for (const claim of claims) {
+  for (const claim of graph.claims) {
     const why: SelectionReason[] = [];
     if (changedClaims.has(claim.file)) why.push({ kind: "changed" });
     if (configChanged) why.push({ kind: "config" });
-    const article = claim.article ?? articleOfPath(claim.file);
-    if (changedArticles.has(article)) why.push({ kind: "article", article });
-    const cited = citedSources(claim.data);
-    for (const source of [...cited].sort()) {
+    if (changedArticles.has(claim.article)) why.push({ kind: "article", article: claim.article });
+    for (const source of claim.sources) {
       if (changedSources.has(source)) why.push({ kind: "source", source, deleted: !workingSourceIds.has(source) });
     }
-    if (changedEntities.size > 0) {
-      const used = idsInAssert(claim.data);
-      for (const source of cited) {
-        const record = sourceById.get(source);
-        if (record) for (const id of idsInFacts(record.data)) used.add(id);
-      }
-      for (const entity of [...used].sort()) if (changedEntities.has(entity)) why.push({ kind: "entity", entity });
-    }
+    for (const name of claim.names) if (changedEntities.has(name)) why.push({ kind: "entity", entity: name });
     if (why.length > 0) reasons.set(claim.file, why);
   }
   return {
     files: new Set(reasons.keys()),
-    total: claims.length,
+    total: graph.claims.length,
     reasons,
     deletedClaims: deletedClaims.sort(),
     relevantChanges,
@@ -264,78 +246,6 @@ function sectionOf(registry: unknown, section: "entities" | "properties"): Map<s
     for (const [id, record] of Object.entries(value)) out.set(id, JSON.stringify(record));
   }
   return out;
-}
-
-/** Source ids a claim's citations name, and those its assert names in `fact: source#fact`. */
-function citedSources(claim: unknown): Set<string> {
-  const out = new Set<string>();
-  const citations = (claim as { citations?: unknown } | undefined)?.citations;
-  if (Array.isArray(citations)) {
-    for (const c of citations) {
-      const source = (c as { source?: unknown } | null)?.source;
-      if (typeof source === "string") out.add(source);
-    }
-  }
-  walk((claim as { assert?: unknown } | undefined)?.assert, (key, value) => {
-    if (key === "fact" && value.includes("#")) out.add(value.slice(0, value.indexOf("#")));
-  });
-  return out;
-}
-
-/** Keys of an assert part whose values are names, not ids: they never refer to an entity. */
-const NOT_IDS = new Set(["id", "label", "expect", "fact", "kind"]);
-
-function idsInAssert(claim: unknown): Set<string> {
-  const out = new Set<string>();
-  walk((claim as { assert?: unknown } | undefined)?.assert, (key, value) => {
-    if (!NOT_IDS.has(key)) out.add(value);
-  });
-  return out;
-}
-
-/** Keys of a fact that hold entity or property ids. */
-const FACT_ID_KEYS = new Set(["subject", "property", "event", "place", "participants", "value", "qualifiers"]);
-
-function idsInFacts(source: unknown): Set<string> {
-  const out = new Set<string>();
-  const facts = (source as { facts?: unknown } | undefined)?.facts;
-  if (!Array.isArray(facts)) return out;
-  for (const fact of facts) {
-    if (!fact || typeof fact !== "object") continue;
-    for (const [key, value] of Object.entries(fact)) {
-      if (FACT_ID_KEYS.has(key)) walk(value, (_, v) => out.add(v), key);
-    }
-  }
-  return out;
-}
-
-/** Calls `visit(key, value)` for every string in a YAML value, with the nearest map key above it. */
-function walk(value: unknown, visit: (key: string, value: string) => void, key = ""): void {
-  if (typeof value === "string") visit(key, value);
-  else if (Array.isArray(value)) for (const item of value) walk(item, visit, key);
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, visit, k);
-}
-
-/** The path of a source's snapshot, relative to the root, as the record names it (links not resolved). */
-export function snapshotFile(source: ProjectFile): string | undefined {
-  const snapshot = (source.data as { snapshot?: { path?: unknown } } | undefined)?.snapshot?.path;
-  if (typeof snapshot !== "string") return undefined;
-  return path.posix.normalize(path.posix.join(path.posix.dirname(source.file), snapshot));
-}
-
-function idOf(data: unknown, file: string): string {
-  const id = (data as { id?: unknown } | undefined)?.id;
-  return typeof id === "string" ? id : stem(file);
-}
-
-function stem(file: string): string {
-  return file.slice(file.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
-}
-
-/** The article id of a claim or article map: its folder's name, as discovery names it. */
-function articleOfPath(file: string): string {
-  const parts = file.split("/");
-  return parts.length >= 2 ? parts[parts.length - 2]! : "default";
 }
 
 function count(n: number, noun: string): string {

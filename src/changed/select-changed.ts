@@ -1,13 +1,13 @@
-import { readFile, readlink, realpath } from "node:fs/promises";
+import { readlink, realpath } from "node:fs/promises";
 import path from "node:path";
-import { discover } from "../load/discover.js";
-import type { RunOptions } from "../options/run-options.js";
 import { mapWithLimit } from "../async/map-with-limit.js";
-import type { LoadLimits } from "../options/limits.js";
-import { loadYaml } from "../load/yaml-load.js";
-import { stripControl } from "../reporters/escape.js";
-import { dependencyClosure, describeReasons, describeSelection, snapshotFile, type ClaimSelection, type ProjectFile } from "./closure.js";
 import { changedFiles, showAtCommit, type FileChange } from "../git/git.js";
+import { loadYamlFast } from "../load/fast-load.js";
+import type { RunOptions } from "../options/run-options.js";
+import { addCount } from "../options/timing.js";
+import { snapshotFile, type ProjectFile, type ProjectGraph } from "../project/graph.js";
+import { stripControl } from "../reporters/escape.js";
+import { dependencyClosure, describeReasons, describeSelection, type ClaimSelection } from "./closure.js";
 
 export interface ChangedSelection extends ClaimSelection {
   /** The commit compared against. */
@@ -18,16 +18,13 @@ export interface ChangedSelection extends ClaimSelection {
 
 /**
  * Selects the claims a pull request affects: changed since `ref` (against the merge base),
- * plus their dependants (see dependencyClosure). Reads the working tree and git; the run
- * itself then loads everything as usual and reports only the selected claims.
+ * plus their dependants (see dependencyClosure), from the project graph of the files the run
+ * has already loaded: nothing of the working tree is read or parsed again. Only the changed
+ * files' content at the base commit is parsed here (it is not the working tree's).
  */
-export async function selectChangedClaims(options: RunOptions, ref: string, configFile?: string): Promise<ChangedSelection> {
+export async function selectChangedClaims(options: RunOptions, ref: string, graph: ProjectGraph): Promise<ChangedSelection> {
   const { base, changes } = await changedFiles(options.root, ref);
-  const discovered = await discover(options.root, options.claims, options.sources);
-  const files: ProjectFile[] = await mapWithLimit(discovered, 32, async (d) => {
-    const bytes = await readFile(path.join(options.root, d.file)).catch(() => undefined);
-    return { file: d.file, role: d.role, article: d.article, data: bytes && parseData(d.file, bytes, options.limits) };
-  });
+  const files = [...graph.files.values()];
   // Only sources, registries and article maps need their old content (for ids that vanished).
   const baseData = new Map<string, unknown>();
   await mapWithLimit(
@@ -35,7 +32,7 @@ export async function selectChangedClaims(options: RunOptions, ref: string, conf
     8,
     async (change) => {
       const bytes = await showAtCommit(options.root, base, change.file);
-      const data = bytes && parseData(change.file, bytes, options.limits);
+      const data = bytes && parseData(change.file, bytes, options);
       if (data !== undefined) baseData.set(change.file, data);
     },
   );
@@ -45,7 +42,8 @@ export async function selectChangedClaims(options: RunOptions, ref: string, conf
     baseData,
     claimGlobs: options.claims,
     sourceGlobs: options.sources,
-    configFile,
+    configFile: graph.configFile,
+    graph,
   });
   const lines = [describeSelection(selection, ref)];
   for (const [file, reasons] of [...selection.reasons].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -56,8 +54,10 @@ export async function selectChangedClaims(options: RunOptions, ref: string, conf
   return { ...selection, base, report: `${lines.map(stripControl).join("\n")}\n` };
 }
 
-function parseData(file: string, bytes: Uint8Array, limits: LoadLimits): unknown {
-  const outcome = loadYaml(file, bytes, limits);
+/** A file's data at the base commit, by the load stage's parser (the fast one, `yaml` where it gives up). */
+function parseData(file: string, bytes: Uint8Array, options: RunOptions): unknown {
+  addCount(options.timing, "files parsed", 1);
+  const outcome = loadYamlFast(file, bytes, options.limits);
   return outcome.ok ? outcome.doc.data : undefined;
 }
 

@@ -1,23 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { lstat, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import pc from "picocolors";
+import type { Colors } from "picocolors/types.js";
+import type { RunResult } from "../model/result.js";
+import { stripControl } from "../reporters/escape.js";
+import { reporters } from "../reporters/index.js";
+import { fileReader } from "./file-reader.js";
+import type { FormatRequest, ReportFile } from "./formats.js";
+import type { CliIO } from "./io.js";
+import { writeFileAtomic } from "../paths/write-file-atomic.js";
 import { reportPathLinkProblem, reportPathMessages, reportPathProblem } from "../paths/repository-paths.js";
 import { renderMessage } from "../model/render-message.js";
 
-/** A report file to write, and how far its path is trusted. */
-export interface ReportFile {
-  /** The path as given, for messages. */
-  shown: string;
-  /** The format, for messages. */
-  format: string;
-  /**
-   * Where the path came from. `command-line`: the workflow's author wrote it; it resolves
-   * against the working directory and may lead anywhere, through links and devices alike.
-   * `repository`: the configuration or a format's default; it resolves against the root and
-   * must stay inside it (src/paths/repository-paths.ts).
-   */
-  from: "command-line" | "repository";
-}
 
 /**
  * Writes one report, and says why not when it cannot: a path from the repository that
@@ -64,34 +57,33 @@ export function describeWriteError(error: NodeJS.ErrnoException): string {
 }
 
 /**
- * Writes a report file so that a reader never sees half of it: into a temporary file
- * beside it, then renamed over it. Creates the folder as needed.
- *
- * Only a regular file (or nothing) is ever replaced by rename. Anything else that already
- * stands at the path (a device such as /dev/null, a FIFO, a terminal) is written through,
- * in place: renaming over a device as root would turn it into a regular file. With
- * `followLinks: false` (a path from the repository) a symbolic link at the path is replaced,
- * never followed, so a committed link cannot send the report elsewhere.
+ * Makes every report, writes the files, and only then prints to standard output: a report
+ * that cannot be written (a full disk, a read-only file system, a path that leaves the
+ * repository) is a one-line error each, and no success line is printed before or after it.
+ * Resolves to whether every file was written. Every command that reports (check, merge,
+ * recheck) writes through here.
  */
-export async function writeFileAtomic(file: string, content: string, options: { followLinks?: boolean } = {}): Promise<void> {
-  const look = options.followLinks === false ? lstat : stat;
-  const existing = await look(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw error;
-  });
-  if (existing?.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: "EISDIR" });
-  if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
-    await writeFile(file, content);
-    return;
+export async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<boolean> {
+  const sourceText = fileReader(root);
+  const plain = pc.createColors(false);
+  const printed: string[] = [];
+  const files: Array<{ file: ReportFile; content: string }> = [];
+  for (const format of formats) {
+    const reporter = reporters[format.name]!;
+    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose }));
+    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose }) });
   }
-  await mkdir(path.dirname(file), { recursive: true });
-  // A fresh name, created exclusively: nothing already there (a committed link) is followed.
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, content, { flag: "wx" });
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+  const written: string[] = [];
+  const failures: string[] = [];
+  for (const { file, content } of files) {
+    const problem = await writeReport(file, content, root, io.cwd);
+    if (problem === undefined) written.push(stripControl(file.shown));
+    else failures.push(`cannot write ${stripControl(file.shown)}: ${stripControl(problem)}`);
   }
+  for (const failure of failures) io.stderr(`claimcheck: ${failure}\n`);
+  if (failures.length > 0) return false;
+  for (const text of printed) io.stdout(text);
+  // On standard error, so standard output stays the one report asked for.
+  if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
+  return true;
 }

@@ -25,13 +25,21 @@ import { formatPartialDate } from "../time/partial-date.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import type { LoadedFile } from "../load/loaded-file.js";
 import type { RunOptions } from "../options/run-options.js";
-import type { CheckOutcome } from "./run.js";
+import type { Evaluation } from "../assert/evaluate.js";
 import { markInferences } from "./inferred-evidence.js";
 import { splitSentences } from "./sentences.js";
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
+/** What the rules phase produces (src/engine/run.ts), before it becomes a result document. */
+export interface CheckOutcome {
+  index: ProjectIndex;
+  evaluations: Map<string, Evaluation>;
+  diagnostics: Diagnostic[];
+}
+
 /** Builds the result document from the checked project. Deterministic: everything is sorted. */
+
 export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): RunResult {
   const { index, evaluations } = outcome;
   const selected = (file: string) => !options.select || options.select.has(file);

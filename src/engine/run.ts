@@ -8,22 +8,17 @@ import type { ProjectIndex } from "../project/types.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath, type Report, type Rule, type RuleContext } from "../rules/types.js";
 import { loadRepository } from "../load/load-files.js";
-import { addTime, timed, timedSync } from "../options/timing.js";
+import { addTime, timedSync } from "../options/timing.js";
 import type { LoadedFile } from "../load/loaded-file.js";
 import type { RunOptions } from "../options/run-options.js";
 import { renderMessage } from "../model/render-message.js";
-import { assembleResult } from "./result.js";
+import { assembleResult, type CheckOutcome } from "./result.js";
+
+export type { CheckOutcome } from "./result.js";
 
 /** Reads the project under `options.root` and checks it. Never throws for bad input. */
 export async function runCheck(options: RunOptions): Promise<RunResult> {
   return checkLoaded(await loadRepository(options), options);
-}
-
-/** What the rules phase produces, before it becomes a result document. */
-export interface CheckOutcome {
-  index: ProjectIndex;
-  evaluations: Map<string, Evaluation>;
-  diagnostics: Diagnostic[];
 }
 
 /** Runs evaluation and every enabled rule over files already loaded. Pure apart from the rules it runs. */

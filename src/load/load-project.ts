@@ -16,7 +16,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { LoadedFile, ValidDoc } from "./loaded-file.js";
 import { validateDoc, type DocKind } from "../schema/validate.js";
 import type { CachedFile, FileCache } from "../cache/file-cache.js";
-import { addTime, type PhaseTimes } from "../options/timing.js";
+import { addCount, addTime, type PhaseTimes } from "../options/timing.js";
 
 const KIND_OF_ROLE: Record<DiscoveredFile["role"], DocKind> = {
   claim: "claim",
@@ -42,7 +42,7 @@ export async function loadProject(
 
   // On a large corpus, a worker thread takes every other file (parsing is the one phase that
   // parallelises; docs/performance.md has the measurements).
-  const worker = cache ? undefined : startWorker(root, limits, files, outcomes);
+  const worker = cache ? undefined : startWorker(root, limits, files, outcomes, timing);
   const mine = worker ? files.map((_, i) => i).filter((i) => i % 2 === 0) : files.map((_, i) => i);
 
   let started = performance.now();
@@ -123,7 +123,7 @@ const WORKER_SCRIPT = new URL("./load-worker.js", import.meta.url);
  * not finish (none, unless it failed). CLAIMCHECK_WORKERS=0 or 1 turns it off or on whatever
  * the size (for tests and measurements).
  */
-function startWorker(root: string, limits: LoadLimits, files: readonly DiscoveredFile[], outcomes: OneOutcome[]): Promise<number[]> | undefined {
+function startWorker(root: string, limits: LoadLimits, files: readonly DiscoveredFile[], outcomes: OneOutcome[], timing: PhaseTimes | undefined): Promise<number[]> | undefined {
   const forced = process.env.CLAIMCHECK_WORKERS;
   if (forced === "0") return undefined;
   if (forced !== "1" && (files.length < WORKER_THRESHOLD || availableParallelism() < 2)) return undefined;
@@ -157,6 +157,7 @@ function startWorker(root: string, limits: LoadLimits, files: readonly Discovere
         if ("readError" in result) {
           outcomes[result.index] = { diagnostics: [readError(file, result.readError)], schemaFailed: false };
         } else {
+          addCount(timing, "files parsed", 1);
           outcomes[result.index] = fromEntry(file, result.text ?? "", result, limits);
         }
       }
@@ -192,6 +193,7 @@ function loadOne(file: string, kind: DocKind, bytes: Uint8Array, limits: LoadLim
   }
   const parsed = loadYamlFast(file, bytes, limits);
   addTime(timing, "parse", performance.now() - (started as number));
+  addCount(timing, "files parsed", 1);
   if (!parsed.ok) {
     if (key !== undefined) cache!.set(key, { ok: false, diagnostics: parsed.diagnostics });
     return { diagnostics: parsed.diagnostics, schemaFailed: false };

@@ -2,12 +2,19 @@ import { writeFileSync } from "node:fs";
 
 /**
  * Milliseconds spent per phase of a run (discover, read, parse, validate, cache, index, rules,
- * result, report). Filled in only when asked for (`CLAIMCHECK_TIMING`), for the benchmark.
+ * result, report), and how many files were parsed ("files parsed": a count, so a test can see
+ * that a run parses each file once). Filled in only when asked for (`CLAIMCHECK_TIMING`), for
+ * the benchmark.
  */
 export type PhaseTimes = Record<string, number>;
 
 export function addTime(timing: PhaseTimes | undefined, phase: string, ms: number): void {
   if (timing) timing[phase] = (timing[phase] ?? 0) + ms;
+}
+
+/** Adds to a count kept beside the phase times. */
+export function addCount(timing: PhaseTimes | undefined, name: string, n: number): void {
+  if (timing) timing[name] = (timing[name] ?? 0) + n;
 }
 
 /** Runs fn and adds its time to the phase. */

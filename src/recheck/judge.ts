@@ -1,18 +1,13 @@
 import type { NoAnswer, PageReading, StatusAnswer } from "../capture/read-page.js";
 import { fullText, textSha256 } from "../capture/snapshot-text.js";
 import type { SourceEntry } from "../capture/source-records.js";
-import type { MessageData, Severity } from "../model/diagnostic.js";
 import type { RecheckStatus, VanishedExcerpt } from "../model/result.js";
 import { closestNote } from "../text/closest-note.js";
 import { findQuote } from "../text/find-quote.js";
-import type { DriftMessageId } from "./messages.js";
+import type { DriftFinding } from "./messages.js";
 
-/** A finding about a page, before it is placed and worded. */
-export interface DriftFinding {
-  messageId: DriftMessageId;
-  severity: Severity;
-  data: MessageData;
-}
+export type { DriftFinding } from "./messages.js";
+
 
 /** What a recheck concluded about one page. */
 export interface Judgement {

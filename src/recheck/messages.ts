@@ -1,8 +1,7 @@
 import type { SourceEntry } from "../capture/source-records.js";
 import { renderMessage } from "../model/render-message.js";
-import type { Diagnostic } from "../model/diagnostic.js";
+import type { Diagnostic, MessageData, Severity } from "../model/diagnostic.js";
 import { docsPath } from "../rules/types.js";
-import type { DriftFinding } from "./judge.js";
 
 /** The check id of recheck's findings; docs/rules/source-drift.md. */
 export const SOURCE_DRIFT = "source-drift";
@@ -18,6 +17,13 @@ export const DRIFT_MESSAGES = {
 } as const;
 
 export type DriftMessageId = keyof typeof DRIFT_MESSAGES;
+
+/** A finding about a page, before it is placed and worded. */
+export interface DriftFinding {
+  messageId: DriftMessageId;
+  severity: Severity;
+  data: MessageData;
+}
 
 /**
  * A finding as a diagnostic of the source file, at its `URL:` line, so every report

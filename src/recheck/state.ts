@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256 } from "../capture/snapshot-text.js";
 import type { SourceEntry } from "../capture/source-records.js";
-import { writeFileAtomic } from "../cli/output.js";
+import { writeFileAtomic } from "../paths/write-file-atomic.js";
 import type { Judgement } from "./judge.js";
 
 /**

@@ -41,8 +41,8 @@ describe("determinism", () => {
     const { execFileSync } = await import("node:child_process");
     const { existsSync } = await import("node:fs");
     const cli = path.join(REPO_ROOT, "dist", "cli.js");
-    // npm test builds first; the worker only exists in the build (dist/cache/load-worker.js).
-    expect(existsSync(path.join(REPO_ROOT, "dist", "cache", "load-worker.js"))).toBe(true);
+    // npm test builds first; the worker only exists in the build (dist/load/load-worker.js).
+    expect(existsSync(path.join(REPO_ROOT, "dist", "load", "load-worker.js"))).toBe(true);
     const run = (workers: string) => {
       const out = path.join(corpus, `workers-${workers}.json`);
       try {

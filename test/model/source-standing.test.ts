@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { NEW_HELP } from "../../src/cli/new.js";
+import { NEW_HELP } from "../../src/cli/commands/new.js";
 import { LEGACY_MAPPING, LEGACY_RELIABILITY, SOURCE_KINDS, STANDINGS, standingOf } from "../../src/model/source-standing.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 

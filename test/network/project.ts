@@ -7,9 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { FIXTURES, layCase } from "../helpers/fixtures.js";
 import { main, type CliIO } from "../../src/cli/main.js";
-import type { NetworkOverrides } from "../../src/capture/network-run.js";
-import { runCapture } from "../../src/capture/command.js";
-import { baseOptions } from "../../src/options/run-options.js";
+import type { NetworkOverrides } from "../../src/cli/network-run.js";
+import { runCapture } from "../../src/cli/commands/capture.js";
 
 export interface ExtraSource {
   /** The page's path on the fixture server, or a whole URL. */
@@ -84,7 +83,7 @@ function collectingIO(cwd: string, env: NodeJS.ProcessEnv): { io: CliIO; out: { 
 /** `claimcheck capture …` in-process, with the network pieces a test injects. */
 export async function capture(argv: string[], cwd: string, network: NetworkOverrides = {}, env: NodeJS.ProcessEnv = {}): Promise<Captured> {
   const { io, out } = collectingIO(cwd, env);
-  const code = await runCapture(argv, io, { baseOptions, network });
+  const code = await runCapture(argv, io, network);
   return { code, ...out };
 }
 

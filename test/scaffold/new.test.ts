@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { baseOptions } from "../../src/options/run-options.js";
-import { runNew } from "../../src/cli/new.js";
+import { runNew } from "../../src/cli/commands/new.js";
 import { loadYaml } from "../../src/load/yaml-load.js";
 import type { RunResult } from "../../src/model/result.js";
 import { addDeclaration } from "../../src/scaffold/registry.js";
@@ -148,7 +147,7 @@ describe("claimcheck new claim", () => {
       return key === undefined ? "" : answers[key]!;
     };
     let stdout = "";
-    const code = await runNew(["claim", "--article", ARTICLE], { cwd: dir, env: {}, stdout: (t) => void (stdout += t), stderr: () => undefined, isTTY: true }, { baseOptions, prompter });
+    const code = await runNew(["claim", "--article", ARTICLE], { cwd: dir, env: {}, stdout: (t) => void (stdout += t), stderr: () => undefined, isTTY: true }, { prompter });
     expect(code).toBe(0);
     expect(stdout).toContain(`created claims/${ARTICLE}/c18-asked.yaml`);
     expect(asked.some((q) => q.includes("is not one of"))).toBe(true);
@@ -228,7 +227,7 @@ describe("claimcheck new, asking in a terminal", () => {
       return answers.shift() ?? "";
     };
     const io = { cwd: dir, env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: true };
-    expect(await runNew(["source"], io, { baseOptions, prompter })).toBe(0);
+    expect(await runNew(["source"], io, { prompter })).toBe(0);
     expect(asked.some((q) => q.includes("mirror-of"))).toBe(false);
     expect(asked.filter((q) => /^(kind|standing|the state|network)/.test(q))).toHaveLength(4);
     const text = await expectValid(path.join(dir, "sources", "x-asked.yaml"), "source");

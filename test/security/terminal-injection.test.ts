@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pc from "picocolors";
 import { afterEach, describe, expect, it } from "vitest";
-import { describeResultChanges } from "../../src/cli/watch.js";
+import { describeResultChanges } from "../../src/cli/commands/watch.js";
 import type { RunResult } from "../../src/model/result.js";
 import { claimFailureMessage } from "../../src/vitest.js";
 import { BUILT_CLI } from "../docs/shell.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { afterEach, describe, expect, it } from "vitest";
 import { baseOptions } from "../../src/options/run-options.js";
-import { describeResultChanges, watchClaims } from "../../src/cli/watch.js";
+import { describeResultChanges, watchClaims } from "../../src/cli/commands/watch.js";
 import { applyConfig } from "../../src/config/apply.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { RunOptions } from "../../src/options/run-options.js";

@@ -1,48 +1,49 @@
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Colors } from "picocolors/types.js";
-import { applyConfig, sourcesDir } from "../config/apply.js";
-import { loadConfig } from "../config/load-config.js";
-import { CONFIG_FILE_NAME } from "../config/types.js";
-import type { RunOptions } from "../options/run-options.js";
-import { runCheck } from "../engine/run.js";
-import { UsageError } from "../errors.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import type { ClaimResult, RunResult } from "../model/result.js";
-import { stripControl } from "../reporters/escape.js";
-import { formatPosition, plural } from "../reporters/labels.js";
-import { terminal } from "../reporters/terminal.js";
-import { fileReader } from "./file-reader.js";
-import { usageErrorText, type CliIO } from "./main.js";
+import { sourcesDir } from "../../config/apply.js";
+import { resolveRunOptions } from "../../config/resolve.js";
+import { CONFIG_FILE_NAME } from "../../config/types.js";
+import type { RunOptions } from "../../options/run-options.js";
+import { checkLoaded } from "../../engine/run.js";
+import { loadRepository } from "../../load/load-files.js";
+import { dependants, graphOfLoaded, type ProjectGraph } from "../../project/graph.js";
+import { UsageError } from "../../errors.js";
+import type { Diagnostic } from "../../model/diagnostic.js";
+import type { ClaimResult, RunResult } from "../../model/result.js";
+import { stripControl } from "../../reporters/escape.js";
+import { formatPosition, plural } from "../../reporters/labels.js";
+import { terminal } from "../../reporters/terminal.js";
+import { fileReader } from "../file-reader.js";
+import { parseMaxWarnings, runFlags, selectClaims, type CheckFlags } from "../args.js";
+import { pickColors } from "../colors.js";
+import { usageErrorText, type CliIO } from "../io.js";
 
-export interface WatchCommandOptions {
-  io: CliIO;
-  colors: Colors;
-  root: string;
-  /** The --config flag, if given. */
-  config?: string;
-  /** Claims selected by path on the command line. */
-  select?: ReadonlySet<string>;
-  baseOptions: (root: string) => RunOptions;
-}
-
-/** `claimcheck --watch`: watches until Ctrl-C (SIGINT), then returns exit code 0. */
-export async function watchCommand(options: WatchCommandOptions): Promise<number> {
-  const { io, root } = options;
+/**
+ * `claimcheck --watch [paths…]`: checks, then watches until Ctrl-C (SIGINT), then returns exit
+ * code 0. A bad configuration at the start is a usage error; later, it is reported and
+ * watching goes on.
+ */
+export async function runWatch(values: CheckFlags, positionals: string[], io: CliIO): Promise<number> {
+  const colors = pickColors(values, io);
+  const { root } = await resolveRunOptions(runFlags(values), io);
+  parseMaxWarnings(values["max-warnings"]);
+  const select = positionals.length > 0 ? selectClaims(root, positionals) : undefined;
+  if (values.changed !== undefined || values.format) throw new UsageError("bad-argument", "--watch prints to the terminal; it takes neither --changed nor --format");
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once("SIGINT", stop);
   try {
     await watchClaims({
       makeOptions: async () => {
-        const config = await loadConfig({ root, cwd: io.cwd, explicit: options.config });
-        const run = applyConfig(options.baseOptions(root), config?.data);
-        if (options.select) run.select = options.select;
-        return run;
+        // Resolved afresh for every run, so a changed configuration file takes effect.
+        const { options } = await resolveRunOptions({ root: values.root, config: values.config }, io);
+        if (select) options.select = select;
+        return options;
       },
-      extraFiles: [options.config === undefined ? path.join(root, CONFIG_FILE_NAME) : path.resolve(io.cwd, options.config)],
+      extraFiles: [values.config === undefined ? path.join(root, CONFIG_FILE_NAME) : path.resolve(io.cwd, values.config)],
       print: io.stdout,
-      colors: options.colors,
+      colors,
       // Not remembered: in watch mode the files change between runs.
       sourceText: (file) => fileReader(root)(file),
       signal: controller.signal,
@@ -79,6 +80,7 @@ export async function watchClaims(options: WatchOptions): Promise<void> {
   const { print, colors, signal } = options;
   const debounceMs = options.debounceMs ?? 150;
   let previous: RunResult | undefined;
+  let previousGraph: ProjectGraph | undefined;
   let watchers: FSWatcher[] = [];
   let watchedKey = "";
   const pending = new Set<string>();
@@ -109,10 +111,13 @@ export async function watchClaims(options: WatchOptions): Promise<void> {
     const changed = [...pending].sort();
     pending.clear();
     let result: RunResult;
+    let graph: ProjectGraph;
     try {
       const runOptions = await options.makeOptions();
       rewatch(runOptions);
-      result = await runCheck(runOptions);
+      const loaded = await loadRepository(runOptions);
+      result = checkLoaded(loaded, runOptions);
+      graph = graphOfLoaded(loaded);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       print(`${colors.red("claimcheck:")} ${usageErrorText(error)}\n`);
@@ -123,10 +128,13 @@ export async function watchClaims(options: WatchOptions): Promise<void> {
       print(terminal(result, { colors, sourceText: options.sourceText }));
       print(colors.dim(`\nwatching for changes (Ctrl-C to stop)\n`));
     } else {
-      const header = changed.length > 0 ? `change in ${listFiles(changed)}` : "re-checked";
+      // How far the change reaches, by the graph of the run before it (a new file is no claim's dependency yet).
+      const reach = previousGraph ? dependants(previousGraph, changed).length : 0;
+      const header = changed.length > 0 ? `change in ${listFiles(changed)}${reach > 0 ? ` (${reach} ${reach === 1 ? "claim depends" : "claims depend"} on ${changed.length === 1 ? "it" : "them"})` : ""}` : "re-checked";
       print(`\n${colors.bold(`── ${header}`)}\n${describeResultChanges(previous, result, colors)}`);
     }
     previous = result;
+    previousGraph = graph;
     options.onRun?.(result);
   };
 

@@ -1,20 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Colors } from "picocolors/types.js";
-import type { CliIO } from "../cli/main.js";
-import { UsageError } from "../errors.js";
-import type { RunResult } from "../model/result.js";
-import { checkShard } from "./check-shard.js";
-import { mergeResults } from "./merge.js";
-
-/** What `merge` borrows from the main command line, so formats and reports work the same. */
-export interface MergeDependencies<Format> {
-  defaultFormats: (env: NodeJS.ProcessEnv) => string[];
-  parseFormats: (specs: string[], from: "command-line" | "repository") => Format[];
-  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<boolean>;
-  pickColors: (values: { color?: boolean; "no-color"?: boolean }, io: CliIO) => Colors;
-}
+import { pickColors } from "../colors.js";
+import { requestedFormats } from "../formats.js";
+import type { CliIO } from "../io.js";
+import { writeOutputs } from "../output.js";
+import { UsageError } from "../../errors.js";
+import type { RunResult } from "../../model/result.js";
+import { checkShard } from "../../shard/check-shard.js";
+import { mergeResults } from "../../shard/merge.js";
 
 export const MERGE_HELP = `Usage
   claimcheck merge <result.json>... [--format <name[=file]>]...
@@ -32,7 +26,7 @@ Options
 `;
 
 /** `claimcheck merge a.json b.json …`: returns the exit code (0 pass, 1 a check failed, 2 usage). */
-export async function runMerge<Format>(argv: string[], io: CliIO, deps: MergeDependencies<Format>): Promise<number> {
+export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,8 +54,9 @@ export async function runMerge<Format>(argv: string[], io: CliIO, deps: MergeDep
   const results = await Promise.all(positionals.map((file) => readResult(path.resolve(io.cwd, file), file)));
   const merged = mergeResults(results);
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const formats = values.format ? deps.parseFormats(values.format, "command-line") : deps.parseFormats(deps.defaultFormats(io.env), "repository");
-  if (!(await deps.writeOutputs(merged, formats, root, deps.pickColors(values, io), io, Boolean(values.verbose)))) return 2;
+  // merge reads no configuration: its reports are those named, or the defaults.
+  const formats = requestedFormats(values.format, undefined, io.env);
+  if (!(await writeOutputs(merged, formats, root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
   return merged.summary.failed > 0 || merged.summary.errors > 0 ? 1 : 0;
 }
 

@@ -4,29 +4,28 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { applyConfig, articlesDir, sourcesDir } from "../config/apply.js";
-import { loadConfig } from "../config/load-config.js";
-import { discover } from "../load/discover.js";
-import type { RunOptions } from "../options/run-options.js";
-import { UsageError } from "../errors.js";
-import { loadYaml } from "../load/yaml-load.js";
-import { VERDICTS, type Verdict } from "../model/result.js";
-import { renderClaim } from "../scaffold/claim.js";
-import { addDeclaration, ENTITY_TYPES, isDeclared, PROPERTY_TYPES, renderRegistry } from "../scaffold/registry.js";
-import { SOURCE_KINDS, STANDINGS, type SourceKind, type Standing } from "../model/source-standing.js";
-import { CSL_TYPES, renderSource } from "../scaffold/source.js";
-import { validateDoc, type DocKind } from "../schema/validate.js";
-import { didYouMean } from "../text/suggest.js";
-import { formatPartialDate, fromJsDate, parsePartialDate } from "../time/partial-date.js";
-import type { CliIO } from "./main.js";
+import { articlesDir, sourcesDir } from "../../config/apply.js";
+import { resolveRunOptions } from "../../config/resolve.js";
+import { discover } from "../../load/discover.js";
+import type { RunOptions } from "../../options/run-options.js";
+import { UsageError } from "../../errors.js";
+import { loadYaml } from "../../load/yaml-load.js";
+import { VERDICTS, type Verdict } from "../../model/result.js";
+import { renderClaim } from "../../scaffold/claim.js";
+import { addDeclaration, ENTITY_TYPES, isDeclared, PROPERTY_TYPES, renderRegistry } from "../../scaffold/registry.js";
+import { SOURCE_KINDS, STANDINGS, type SourceKind, type Standing } from "../../model/source-standing.js";
+import { CSL_TYPES, renderSource } from "../../scaffold/source.js";
+import { validateDoc, type DocKind } from "../../schema/validate.js";
+import { didYouMean } from "../../text/suggest.js";
+import { formatPartialDate, fromJsDate, parsePartialDate } from "../../time/partial-date.js";
+import type { CliIO } from "../io.js";
 
 /** Asks one question in the terminal; resolves to the answer (empty for none). */
 export type Prompter = (question: string) => Promise<string>;
 type ClosablePrompter = Prompter & { close?: () => void };
 
-export interface NewDependencies {
-  /** The run's default options for a root (the CLI's baseOptions). */
-  baseOptions: (root: string) => RunOptions;
+/** What tests put in place of the terminal. */
+export interface NewOverrides {
   /** Asks for what the flags left out. Defaults to a terminal prompt when stdin and stdout are terminals. */
   prompter?: Prompter;
 }
@@ -69,7 +68,7 @@ or unassessed (the default, until a reviewer decides). What each means: docs/sou
 `;
 
 /** `claimcheck new <kind> …`: writes the file and returns the exit code. */
-export async function runNew(argv: string[], io: CliIO, deps: NewDependencies): Promise<number> {
+export async function runNew(argv: string[], io: CliIO, overrides: NewOverrides = {}): Promise<number> {
   const { values, positionals, tokens } = parseNewArgs(argv);
   if (values.help) {
     io.stdout(NEW_HELP);
@@ -91,10 +90,8 @@ export async function runNew(argv: string[], io: CliIO, deps: NewDependencies): 
   const foreign = given.filter((k) => !FLAGS[kind as Kind].includes(k));
   if (foreign.length > 0) throw new UsageError("bad-argument", `new ${kind} does not take ${foreign.map((f) => `--${f}`).join(", ")}`);
 
-  const root = path.resolve(io.cwd, values.root ?? ".");
-  const config = await loadConfig({ root, cwd: io.cwd, explicit: values.config });
-  const options = applyConfig(deps.baseOptions(root), config?.data);
-  const prompter: ClosablePrompter | undefined = deps.prompter ?? (io.isTTY && process.stdin.isTTY ? terminalPrompter() : undefined);
+  const { root, config, options } = await resolveRunOptions({ root: values.root, config: values.config }, io);
+  const prompter: ClosablePrompter | undefined = overrides.prompter ?? (io.isTTY && process.stdin.isTTY ? terminalPrompter() : undefined);
   const fields = new FieldReader(values, prompter, kind);
   try {
     if (kind === "claim") return await newClaim(fields, pairCitations(tokens), root, articlesDir(config?.data), options, io);
@@ -450,7 +447,7 @@ function selfCheck(shown: string, content: string, kind: DocKind): void {
   }
 }
 
-const PACKAGE_SCHEMA_DIR = fileURLToPath(new URL("../../schema/", import.meta.url));
+const PACKAGE_SCHEMA_DIR = fileURLToPath(new URL("../../../schema/", import.meta.url));
 
 /** The schema a new file's modeline points at: the repository's own schema/ if it has one, else the installed package's. */
 function schemaPathFrom(root: string, folder: string, kind: DocKind): string {

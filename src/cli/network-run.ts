@@ -1,7 +1,5 @@
-import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { applyConfig } from "../config/apply.js";
-import { loadConfig } from "../config/load-config.js";
+import { resolveRunOptions } from "../config/resolve.js";
 import type { LoadedConfig } from "../config/types.js";
 import type { RunOptions } from "../options/run-options.js";
 import { mapWithLimit } from "../async/map-with-limit.js";
@@ -14,8 +12,8 @@ import { Progress } from "../net/progress.js";
 import { networkSettings, type NetworkSettings } from "../net/settings.js";
 import { stripControl } from "../reporters/escape.js";
 import { didYouMean } from "../text/suggest.js";
-import type { CliIO } from "../cli/main.js";
-import type { SourceEntry } from "./source-records.js";
+import type { CliIO } from "./io.js";
+import type { SourceEntry } from "../capture/source-records.js";
 
 /** What tests put in place of the network and the clock. The CLI passes none. */
 export interface NetworkOverrides {
@@ -26,11 +24,6 @@ export interface NetworkOverrides {
   now?: () => Date;
 }
 
-/** What `capture` and `recheck` borrow from the main command line. */
-export interface NetworkCommandDependencies {
-  baseOptions: (root: string) => RunOptions;
-  network?: NetworkOverrides;
-}
 
 export interface NetworkRun {
   root: string;
@@ -64,11 +57,8 @@ export function parseNetworkCommandArgs<Own extends NonNullable<ParseArgsConfig[
 export async function prepareNetworkRun(
   values: { root?: string; config?: string; "allow-private"?: boolean } & Record<string, unknown>,
   io: CliIO,
-  deps: NetworkCommandDependencies,
 ): Promise<NetworkRun> {
-  const root = path.resolve(io.cwd, values.root ?? ".");
-  const config = await loadConfig({ root, cwd: io.cwd, explicit: values.config });
-  const options = applyConfig(deps.baseOptions(root), config?.data);
+  const { root, config, options } = await resolveRunOptions({ root: values.root, config: values.config }, io);
   const flags = networkFlags(values as Record<string, string | undefined>);
   const settings = networkSettings(config?.data.network, flags, Boolean(values["allow-private"]), io.env, options.version);
   return { root, config, options, settings };

@@ -1,14 +1,14 @@
-import type { CliIO } from "../cli/main.js";
-import { runCheck } from "../engine/run.js";
-import { UsageError } from "../errors.js";
-import { NETWORK_FLAGS_HELP } from "../net/flags.js";
-import { REAL_CLOCK, type PoliteClient } from "../net/polite-client.js";
-import { stripControl } from "../reporters/escape.js";
-import { archivePage, waybackCredentials, waybackEndpoints, type ArchiveOutcome } from "./archive.js";
-import { findingLine, forEachSource, parseNetworkCommandArgs, pickSources, prepareNetworkRun, type NetworkCommandDependencies } from "./network-run.js";
-import { readPage } from "./read-page.js";
-import { saveCapture, type CaptureMode } from "./save.js";
-import { loadSourceRecords, type SourceEntry } from "./source-records.js";
+import type { CliIO } from "../io.js";
+import { runCheck } from "../../engine/run.js";
+import { UsageError } from "../../errors.js";
+import { NETWORK_FLAGS_HELP } from "../../net/flags.js";
+import { REAL_CLOCK, type PoliteClient } from "../../net/polite-client.js";
+import { stripControl } from "../../reporters/escape.js";
+import { archivePage, waybackCredentials, waybackEndpoints, type ArchiveOutcome } from "../../capture/archive.js";
+import { findingLine, forEachSource, parseNetworkCommandArgs, pickSources, prepareNetworkRun, type NetworkOverrides } from "../network-run.js";
+import { readPage } from "../../capture/read-page.js";
+import { saveCapture, type CaptureMode } from "../../capture/save.js";
+import { loadSourceRecords, type SourceEntry } from "../../capture/source-records.js";
 
 export const CAPTURE_HELP = `claimcheck capture — fetch each source's page and keep what it says
 
@@ -46,7 +46,7 @@ const SAVE_POLL_INTERVAL_MS = 5_000;
 const SAVE_MAX_POLLS = 24;
 
 /** `claimcheck capture …`: returns the exit code. */
-export async function runCapture(argv: string[], io: CliIO, deps: NetworkCommandDependencies): Promise<number> {
+export async function runCapture(argv: string[], io: CliIO, network?: NetworkOverrides): Promise<number> {
   const { values, positionals } = parseNetworkCommandArgs("capture", argv, {
     missing: { type: "boolean" },
     all: { type: "boolean" },
@@ -59,7 +59,7 @@ export async function runCapture(argv: string[], io: CliIO, deps: NetworkCommand
   }
   const modes = [positionals.length > 0, Boolean(values.missing), Boolean(values.all)].filter(Boolean).length;
   if (modes !== 1) throw new UsageError("bad-argument", "capture takes source ids, --missing or --all (one of them): claimcheck capture <source-id>…");
-  const run = await prepareNetworkRun(values, io, deps);
+  const run = await prepareNetworkRun(values, io);
   const records = await loadSourceRecords(run.options);
   const selected = values.all
     ? records.sources
@@ -70,13 +70,13 @@ export async function runCapture(argv: string[], io: CliIO, deps: NetworkCommand
     io.stdout("capture: nothing to capture (every source has a snapshot; --all captures them again)\n");
     return 0;
   }
-  const clock = deps.network?.clock ?? REAL_CLOCK;
+  const clock = network?.clock ?? REAL_CLOCK;
   const captureConfig = run.config?.data.capture;
   const archive = values.archive
     ? { endpoints: waybackEndpoints(io.env), credentials: waybackCredentials(io.env), clock, pollIntervalMs: SAVE_POLL_INTERVAL_MS, maxPolls: SAVE_MAX_POLLS }
     : undefined;
-  const now = deps.network?.now ?? (() => new Date());
-  const reports = await forEachSource("capture", selected, run, io, deps.network, (entry, client) => {
+  const now = network?.now ?? (() => new Date());
+  const reports = await forEachSource("capture", selected, run, io, network, (entry, client) => {
     const mode: CaptureMode = entry.record["capture-mode"] ?? (values["excerpts-only"] ? "excerpts" : (captureConfig?.mode ?? "full"));
     return captureOne(entry, { client, mode, windowChars: captureConfig?.["window-chars"] ?? 200, archive, root: run.root, now });
   });

@@ -1,8 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { UsageError } from "../errors.js";
-import { applyChanges, describeChanges, planMigrations } from "../migrate/run.js";
-import type { CliIO } from "./main.js";
+import { UsageError } from "../../errors.js";
+import { applyChanges, describeChanges, planMigrations } from "../../migrate/run.js";
+import { resolveRunOptions } from "../../config/resolve.js";
+import type { CliIO } from "../io.js";
 
 const HELP = `claimcheck migrate — bring claim, source and registry files to the current format
 
@@ -20,7 +21,7 @@ Options
 `;
 
 /** `claimcheck migrate`: runs every migration over the repository's claim and source files. */
-export async function runMigrate(argv: string[], io: CliIO, defaults: { claims: string[]; sources: string[] }): Promise<number> {
+export async function runMigrate(argv: string[], io: CliIO): Promise<number> {
   let values: { "dry-run"?: boolean; root?: string; help?: boolean };
   let positionals: string[];
   try {
@@ -38,7 +39,9 @@ export async function runMigrate(argv: string[], io: CliIO, defaults: { claims: 
     return 0;
   }
   const root = path.resolve(io.cwd, values.root ?? ".");
-  const run = await planMigrations(root, defaults, positionals);
+  // The files a check would read: migrations run over the same claims and sources.
+  const { options } = await resolveRunOptions({ root: values.root }, io);
+  const run = await planMigrations(root, options, positionals);
   const dryRun = Boolean(values["dry-run"]);
   if (!dryRun) await applyChanges(root, run.changes);
   io.stdout(describeChanges(run, dryRun));

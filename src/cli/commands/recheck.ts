@@ -1,25 +1,19 @@
 import path from "node:path";
-import type { Colors } from "picocolors/types.js";
-import { forEachSource, parseNetworkCommandArgs, pickSources, prepareNetworkRun, type NetworkCommandDependencies } from "../capture/network-run.js";
-import { readPage } from "../capture/read-page.js";
-import { loadSourceRecords, type SourceEntry } from "../capture/source-records.js";
-import type { CliIO } from "../cli/main.js";
-import { summarise } from "../engine/result.js";
-import { dedupeAndSort, runCheck } from "../engine/run.js";
-import type { RecheckOutcome, RunResult } from "../model/result.js";
-import { NETWORK_FLAGS_HELP } from "../net/flags.js";
-import type { PoliteClient, PoliteResult } from "../net/polite-client.js";
-import { judgePage, type Judgement } from "./judge.js";
-import { driftDiagnostic, SOURCE_DRIFT } from "./messages.js";
-import { conditionalHeaders, DEFAULT_STATE_FILE, fingerprint, readMemory, writeMemory, type RecheckMemory } from "./state.js";
-
-/** What `recheck` borrows from the main command line, so formats and reports work the same. */
-export interface RecheckDependencies<Format> extends NetworkCommandDependencies {
-  defaultFormats: (env: NodeJS.ProcessEnv) => string[];
-  parseFormats: (specs: string[], from: "command-line" | "repository") => Format[];
-  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<boolean>;
-  pickColors: (values: { color?: boolean; "no-color"?: boolean }, io: CliIO) => Colors;
-}
+import { forEachSource, parseNetworkCommandArgs, pickSources, prepareNetworkRun, type NetworkOverrides } from "../network-run.js";
+import { readPage } from "../../capture/read-page.js";
+import { loadSourceRecords, type SourceEntry } from "../../capture/source-records.js";
+import { pickColors } from "../colors.js";
+import { requestedFormats } from "../formats.js";
+import type { CliIO } from "../io.js";
+import { writeOutputs } from "../output.js";
+import { summarise } from "../../engine/result.js";
+import { dedupeAndSort, runCheck } from "../../engine/run.js";
+import type { RecheckOutcome, RunResult } from "../../model/result.js";
+import { NETWORK_FLAGS_HELP } from "../../net/flags.js";
+import type { PoliteClient, PoliteResult } from "../../net/polite-client.js";
+import { judgePage, type Judgement } from "../../recheck/judge.js";
+import { driftDiagnostic, SOURCE_DRIFT } from "../../recheck/messages.js";
+import { conditionalHeaders, DEFAULT_STATE_FILE, fingerprint, readMemory, writeMemory, type RecheckMemory } from "../../recheck/state.js";
 
 export const RECHECK_HELP = `claimcheck recheck — fetch the cited pages again and report what changed
 
@@ -55,7 +49,7 @@ archived copy is gone, or the ordinary check fails; 2 bad usage or configuration
 `;
 
 /** `claimcheck recheck …`: returns the exit code. */
-export async function runRecheck<Format>(argv: string[], io: CliIO, deps: RecheckDependencies<Format>): Promise<number> {
+export async function runRecheck(argv: string[], io: CliIO, network?: NetworkOverrides): Promise<number> {
   const { values, positionals } = parseNetworkCommandArgs("recheck", argv, {
     format: { type: "string", short: "f", multiple: true },
     state: { type: "string" },
@@ -67,17 +61,15 @@ export async function runRecheck<Format>(argv: string[], io: CliIO, deps: Rechec
     io.stdout(RECHECK_HELP);
     return 0;
   }
-  const run = await prepareNetworkRun(values, io, deps);
+  const run = await prepareNetworkRun(values, io);
   // Paths on the command line may lead anywhere; the repository's (configured or default) stay inside it.
-  const formats = values.format
-    ? deps.parseFormats(values.format, "command-line")
-    : deps.parseFormats(run.config?.data.reports?.formats ?? deps.defaultFormats(io.env), "repository");
+  const formats = requestedFormats(values.format, run.config?.data.reports?.formats, io.env);
   const records = await loadSourceRecords(run.options);
   const selected = positionals.length > 0 ? pickSources(records.sources, [...new Set(positionals)], records.broken) : records.sources;
   const stateFile = path.resolve(io.cwd, values.state ?? path.join(run.root, DEFAULT_STATE_FILE));
   const memory = await readMemory(stateFile);
 
-  const judgements = await forEachSource("recheck", selected, run, io, deps.network, (entry, client) => recheckOne(client, entry, memory));
+  const judgements = await forEachSource("recheck", selected, run, io, network, (entry, client) => recheckOne(client, entry, memory));
   await writeMemory(stateFile, memory).catch((error: Error) => io.stderr(`claimcheck: the recheck state was not saved (${error.message})\n`));
 
   const checked = await runCheck(run.options);
@@ -91,7 +83,7 @@ export async function runRecheck<Format>(argv: string[], io: CliIO, deps: Rechec
     diagnostics,
     recheck: { sources: judgements.map((j) => j.status).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) },
   };
-  if (!(await deps.writeOutputs(result, formats, run.root, deps.pickColors(values, io), io, Boolean(values.verbose)))) return 2;
+  if (!(await writeOutputs(result, formats, run.root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
   io.stderr(`${tally(result.recheck!.sources.map((s) => s.outcome))}\n`);
   return result.summary.errors > 0 ? 1 : 0;
 }

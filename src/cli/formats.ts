@@ -1,0 +1,68 @@
+import { UsageError } from "../errors.js";
+import { stripControl } from "../reporters/escape.js";
+import { defaultFileNames, reporters } from "../reporters/index.js";
+import { didYouMean } from "../text/suggest.js";
+
+/**
+ * What a plain `claimcheck` writes: the terminal report, and every file report into
+ * reports/ (JSON as reports/result.json). In GitHub Actions, annotations too.
+ */
+export function defaultFormats(env: NodeJS.ProcessEnv): string[] {
+  const formats = ["terminal", "json=reports/result.json"];
+  for (const [name, file] of Object.entries(defaultFileNames)) if (file !== undefined) formats.push(name);
+  if (env.GITHUB_ACTIONS === "true") formats.push("github");
+  return formats;
+}
+
+/** A report file to write, and how far its path is trusted. */
+export interface ReportFile {
+  /** The path as given, for messages. */
+  shown: string;
+  /** The format, for messages. */
+  format: string;
+  /**
+   * Where the path came from. `command-line`: the workflow's author wrote it; it resolves
+   * against the working directory and may lead anywhere, through links and devices alike.
+   * `repository`: the configuration or a format's default; it resolves against the root and
+   * must stay inside it (src/paths/repository-paths.ts).
+   */
+  from: "command-line" | "repository";
+}
+
+export interface FormatRequest {
+  name: string;
+  /** The file to write; standard output when undefined. */
+  file?: ReportFile;
+}
+
+/**
+ * Reads `name` and `name=file` specs. A file named on the command line is the workflow's
+ * choice; a file from the configuration, and every format's default file, is the
+ * repository's, and stays inside it (src/paths/repository-paths.ts).
+ */
+export function parseFormats(specs: string[], from: ReportFile["from"]): FormatRequest[] {
+  return specs.map((spec) => {
+    const eq = spec.indexOf("=");
+    const name = eq < 0 ? spec : spec.slice(0, eq);
+    const file = eq < 0 ? undefined : spec.slice(eq + 1);
+    if (!(name in reporters)) {
+      const suggestion = didYouMean(name, Object.keys(reporters));
+      throw new UsageError(
+        "unknown-format",
+        `unknown format "${stripControl(name)}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${Object.keys(reporters).join(", ")}`,
+      );
+    }
+    if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);
+    if (file !== undefined) return { name, file: { shown: file, format: name, from } };
+    const byDefault = defaultFileNames[name];
+    return { name, file: byDefault === undefined ? undefined : { shown: byDefault, format: name, from: "repository" } };
+  });
+}
+
+/**
+ * The formats a run writes: those named on the command line (paths may lead anywhere), else
+ * the configuration's or the defaults (paths stay inside the repository).
+ */
+export function requestedFormats(flags: string[] | undefined, configured: string[] | undefined, env: NodeJS.ProcessEnv): FormatRequest[] {
+  return flags ? parseFormats(flags, "command-line") : parseFormats(configured ?? defaultFormats(env), "repository");
+}
