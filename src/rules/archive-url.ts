@@ -4,6 +4,7 @@ import type { Rule } from "./types.js";
 export const archiveUrl: Rule = {
   id: "archive-url",
   description: "A cited source records an archive-URL (or a stored snapshot) so the citation survives link rot.",
+  scope: "project",
   defaultSeverity: "warning",
   messages: {
     missing: 'source "{source}" has no archive-URL and no snapshot',

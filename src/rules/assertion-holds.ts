@@ -23,6 +23,7 @@ function describePart(part: PartResult): string {
 export const assertionHolds: Rule = {
   id: "assertion-holds",
   description: "The verdict derived from the claim's assertion over its cited sources equals the declared verdict.",
+  scope: "claim",
   defaultSeverity: "error",
   messages: {
     noAssertion: 'claim "{claim}" has no assert; its verdict cannot be derived from the sources',

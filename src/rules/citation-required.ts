@@ -4,6 +4,7 @@ import type { Rule } from "./types.js";
 export const citationRequired: Rule = {
   id: "citation-required",
   description: "Every claim cites at least one source.",
+  scope: "claim",
   defaultSeverity: "error",
   messages: {
     missing: "claim \"{claim}\" cites no source; add a citation with a source and a quote",

@@ -4,6 +4,7 @@ import type { Rule } from "./types.js";
 export const citedFactsOnly: Rule = {
   id: "cited-facts-only",
   description: "An assertion uses only facts of sources the claim cites.",
+  scope: "claim",
   defaultSeverity: "error",
   messages: {
     uncitedFact: 'fact "{ref}" belongs to source "{source}", which this claim does not cite',

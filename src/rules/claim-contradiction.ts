@@ -33,6 +33,7 @@ function heldValues(claim: Claim): Held[] {
 export const claimContradiction: Rule = {
   id: "claim-contradiction",
   description: "No two claims hold different values true for the same subject and property.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     contradiction: '{subject} {property}: this claim holds {value}, but claim "{otherClaim}" holds {otherValue}',

@@ -5,6 +5,7 @@ import type { Rule } from "./types.js";
 export const claimInArticle: Rule = {
   id: "claim-in-article",
   description: "A claim's text is found verbatim in its article's stored text.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     noArticleMap: 'article "{article}" has no article map (claims/{article}/article.yaml) naming its source',

@@ -7,6 +7,7 @@ import type { Rule } from "./types.js";
 export const datesValid: Rule = {
   id: "dates-valid",
   description: "Dates are real calendar dates, not in the future where they record the past, and in order.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     impossible: '"{value}" is not a date on the calendar',

@@ -4,6 +4,7 @@ import type { Rule } from "./types.js";
 export const deprecatedFact: Rule = {
   id: "deprecated-fact",
   description: "A claim does not rely on, or cite, a statement ranked deprecated.",
+  scope: "claim",
   defaultSeverity: "error",
   messages: {
     reliesOnDeprecated: 'the assertion relies on {source}#{fact}, ranked deprecated: {reason}',

@@ -12,6 +12,7 @@ const EVENT_PROPERTIES = new Set(["kind", "date", "place", "participants"]);
 export const entityDeclared: Rule = {
   id: "entity-declared",
   description: "Every entity, event, event kind and property a fact or assertion names is declared in the entity registry.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     noRegistry: "facts name entities, but there is no entity registry (sources/entities.yaml)",

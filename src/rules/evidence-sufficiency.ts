@@ -8,6 +8,7 @@ export const evidenceSufficiency: Rule = {
   id: "evidence-sufficiency",
   description:
     "A supported or refuted verdict, and each supported or refuted part of a mixed or unverifiable one, rests on enough independent sources: by default two, or one primary source, never only the outlets of the state the claim is about.",
+  scope: "claim",
   defaultSeverity: "error",
   messages: {
     tooFew: "{verdict} verdict needs {needed}, but its sources make {found} independent group(s) that count: {groups}; add {missing} more independent source(s), or declare it unverifiable",

@@ -5,6 +5,7 @@ import type { Rule } from "./types.js";
 export const excerptExists: Rule = {
   id: "excerpt-exists",
   description: "Every fact names an excerpt of its own source that backs it.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     unknownExcerpt: 'fact "{fact}" names excerpt "{excerpt}", which this source does not have{hint}',

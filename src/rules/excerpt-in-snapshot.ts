@@ -10,6 +10,7 @@ import type { Rule } from "./types.js";
 export const excerptInSnapshot: Rule = {
   id: "excerpt-in-snapshot",
   description: "Where a source has a stored snapshot, each of its excerpts is found in it.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     notFound: 'excerpt "{excerpt}" is not in the snapshot "{path}"{closest}',

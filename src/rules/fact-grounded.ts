@@ -26,6 +26,7 @@ const SHAPE_WORDS = { date: "date", number: "number", name: "name", text: "text"
 export const factGrounded: Rule = {
   id: "fact-grounded",
   description: "Every fact's value, dates, subject, participants and place are stated in the excerpt it cites, or marked as inferred with a reason.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     notStated: 'fact "{fact}": {field} "{value}" is not stated in excerpt "{excerpt}"',

@@ -28,6 +28,7 @@ function findPlaceholders(value: unknown, path: Array<string | number>, found: (
 export const noPlaceholder: Rule = {
   id: "no-placeholder",
   description: "No value still holds a placeholder (TODO, FIXME, TBD, XXX) where real content belongs.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     placeholder: '{field} still holds a placeholder: "{text}"',

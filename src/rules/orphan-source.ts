@@ -4,6 +4,7 @@ import type { Rule } from "./types.js";
 export const orphanSource: Rule = {
   id: "orphan-source",
   description: "Every source is cited by some claim or is an article's own record.",
+  scope: "project",
   defaultSeverity: "warning",
   messages: {
     orphan: 'source "{source}" is cited by no claim',

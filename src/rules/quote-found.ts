@@ -6,6 +6,7 @@ import type { Rule } from "./types.js";
 export const quoteFound: Rule = {
   id: "quote-found",
   description: "Every quote is found in its source's excerpts or stored snapshot.",
+  scope: "claim",
   defaultSeverity: "error",
   messages: {
     notFound: 'quote not found in source "{source}"{closest}',

@@ -4,6 +4,7 @@ import type { Rule } from "./types.js";
 export const snapshotValid: Rule = {
   id: "snapshot-valid",
   description: "A source's snapshot path stays inside the repository, the file exists, and its sha256 matches.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     outside: 'snapshot path "{path}" leaves the repository; it is not read',

@@ -27,6 +27,7 @@ function typed(index: ProjectIndex, entry: { fact: Fact; statement: Statement })
 export const sourceConflict: Rule = {
   id: "source-conflict",
   description: "No two equally ranked statements give values for the same subject and property that cannot both be true.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     conflict:

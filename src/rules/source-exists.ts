@@ -5,6 +5,7 @@ import type { Rule } from "./types.js";
 export const sourceExists: Rule = {
   id: "source-exists",
   description: "Every source a claim or article map names exists, and so does every fact a citation names.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     unknownSource: 'no source "{source}"{hint}',

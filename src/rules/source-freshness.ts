@@ -8,6 +8,7 @@ export const MAX_AGE_DAYS = 730;
 export const sourceFreshness: Rule = {
   id: "source-freshness",
   description: `A cited source that records when it was accessed was read within the last ${MAX_AGE_DAYS} days.`,
+  scope: "project",
   defaultSeverity: "warning",
   messages: {
     stale: 'source "{source}" was last read on {accessed}, {days} days ago; read it again and update accessed',

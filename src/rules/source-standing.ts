@@ -8,6 +8,7 @@ export const MIGRATION_COMMAND = "claimcheck migrate source-standing";
 export const sourceStanding: Rule = {
   id: "source-standing",
   description: "Every source records its kind and a reviewed standing, not the retired reliability class.",
+  scope: "project",
   defaultSeverity: "warning",
   messages: {
     // The varying value comes first, in quotes: the terminal folds many of one message into one line.

@@ -38,6 +38,15 @@ export interface RuleContext {
 export interface Rule {
   id: string;
   description: string;
+  /**
+   * How far the rule looks, for incremental checks and shards. "claim": every finding is about
+   * one claim, and follows from that claim and what the project graph records it depends on
+   * (src/project/graph.ts: its cited sources and facts, its article, the registry), so a claim
+   * none of whose dependencies changed keeps its findings. "project": the rule compares across
+   * claims or sources (duplicates, contradictions, orphans) or checks sources themselves, and
+   * runs over the whole project.
+   */
+  scope: "claim" | "project";
   defaultSeverity: Severity;
   /** Message templates by id; `{name}` is replaced with `data.name`. */
   messages: Record<string, string>;

@@ -11,6 +11,7 @@ function fileStem(file: string): string {
 export const uniqueId: Rule = {
   id: "unique-id",
   description: "Claim, source, excerpt and fact ids are unique, and a file's id matches its name.",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     fileNameMismatch: 'id "{id}" does not match the file name "{stem}"',

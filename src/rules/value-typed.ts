@@ -6,6 +6,7 @@ import type { Rule } from "./types.js";
 export const valueTyped: Rule = {
   id: "value-typed",
   description: "Every fact value and assertion literal fits the type its property declares (a number is not quoted, an amount has a unit of the declared dimension).",
+  scope: "project",
   defaultSeverity: "error",
   messages: {
     factValue: "{property} is declared {type}: {detail}; this value is not compared",
