@@ -3,6 +3,16 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import type { RunFlags } from "../config/resolve.js";
 
+/** The flags of every command that writes reports the way check does (check, merge). */
+export const REPORT_FLAGS = {
+  format: { type: "string", short: "f", multiple: true },
+  root: { type: "string", short: "C" },
+  verbose: { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 /** Parses the flags of check, explain and --watch (the commands without a parser of their own). */
 export function parseCheckArgs(argv: string[]) {
   try {
@@ -11,19 +21,14 @@ export function parseCheckArgs(argv: string[]) {
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: "string", short: "f", multiple: true },
-        root: { type: "string", short: "C" },
+        ...REPORT_FLAGS,
         "max-warnings": { type: "string" },
         config: { type: "string" },
         changed: { type: "string" },
         watch: { type: "boolean", short: "w" },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
         cache: { type: "boolean" },
         shard: { type: "string" },
         "cache-location": { type: "string" },
-        verbose: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
     });

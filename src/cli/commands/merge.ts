@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { REPORT_FLAGS } from "../args.js";
 import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
@@ -33,14 +34,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: "string", short: "f", multiple: true },
-        root: { type: "string", short: "C" },
-        verbose: { type: "boolean" },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
+      options: REPORT_FLAGS,
     });
   } catch (error) {
     throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck merge --help" for usage.`);
