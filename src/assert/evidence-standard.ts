@@ -71,13 +71,10 @@ export interface Judgement {
 export function judgeEvidence(sources: readonly string[], states: ReadonlySet<string>, index: ProjectIndex, policy: EvidencePolicy): Judgement {
   const groups = independenceGroups(sources, index).map((group): WeighedGroup => {
     const records = group.sources.map((id) => index.sources.get(id)!.data);
-    const counting = records.filter((r) => policy.countingStandings.has(standingOf(r).standing));
-    return {
-      ...group,
-      counts: counting.length > 0,
-      primary: counting.some((r) => standingOf(r).kind === "primary"),
-      states: [...new Set(records.flatMap((r) => (r["state-affiliated"] === undefined ? [] : [r["state-affiliated"]])))].sort(),
-    };
+    const counting = records.map(standingOf).filter((s) => policy.countingStandings.has(s.standing));
+    const states = new Set<string>();
+    for (const r of records) if (r["state-affiliated"] !== undefined) states.add(r["state-affiliated"]);
+    return { ...group, counts: counting.length > 0, primary: counting.some((s) => s.kind === "primary"), states: [...states].sort() };
   });
   const countingGroups = groups.filter((g) => g.counts);
   const enough = countingGroups.length >= policy.independentSources || (policy.primarySuffices && countingGroups.some((g) => g.primary));
@@ -112,8 +109,23 @@ export interface ClaimStanding {
   derived: Verdict;
 }
 
+/**
+ * Judgements already made, by the evaluated assertion they judge. The result, the rule
+ * evidence-sufficiency and assertion-holds each ask about the same evaluation; the answer
+ * depends only on it, the claim, the index and the standard, so it is worked out once.
+ */
+const judged = new WeakMap<PartResult, { claim: Claim; index: ProjectIndex; policy: EvidencePolicy; standing: ClaimStanding }>();
+
 /** Judges a claim's whole evidence and each of its top-level parts. */
 export function judgeClaim(claim: Claim, root: PartResult, index: ProjectIndex, policy: EvidencePolicy): ClaimStanding {
+  const known = judged.get(root);
+  if (known && known.claim === claim && known.index === index && known.policy === policy) return known.standing;
+  const standing = judgeClaimOnce(claim, root, index, policy);
+  judged.set(root, { claim, index, policy, standing });
+  return standing;
+}
+
+function judgeClaimOnce(claim: Claim, root: PartResult, index: ProjectIndex, policy: EvidencePolicy): ClaimStanding {
   const assertion = claim.data.assert;
   // Groups are told in the order the claim cites their sources.
   const citedOrder = new Map<string, number>();

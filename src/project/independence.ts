@@ -59,7 +59,8 @@ export function independenceGroups(sourceIds: readonly string[], index: ProjectI
     const outlets = new Map<string, string>();
     for (const i of members) {
       const outlet = outletOf(index.sources.get(ids[i]!)!.data, index);
-      if (!outlets.has(normalise(outlet))) outlets.set(normalise(outlet), outlet);
+      const key = normalise(outlet);
+      if (!outlets.has(key)) outlets.set(key, outlet);
     }
     return { sources: members.map((i) => ids[i]!), outlets: [...outlets.values()], links: dedupeLinks(links) };
   });
@@ -77,7 +78,16 @@ export function outletOf(record: SourceRecord, index?: ProjectIndex): string {
   return original ?? record["container-title"] ?? record.publisher ?? hostOf(record.URL) ?? record.id;
 }
 
-function keysOf(record: SourceRecord): Array<{ key: string; link: GroupLink }> {
+/** Each record's keys, worked out once: a source is cited by many claims, and each asks. */
+const keysByRecord = new WeakMap<SourceRecord, ReadonlyArray<{ key: string; link: GroupLink }>>();
+
+function keysOf(record: SourceRecord): ReadonlyArray<{ key: string; link: GroupLink }> {
+  let keys = keysByRecord.get(record);
+  if (!keys) keysByRecord.set(record, (keys = keysOfOnce(record)));
+  return keys;
+}
+
+function keysOfOnce(record: SourceRecord): Array<{ key: string; link: GroupLink }> {
   const keys: Array<{ key: string; link: GroupLink }> = [];
   const outlet = (name: string, by: GroupLink["by"]) => keys.push({ key: `outlet:${normalise(name)}`, link: { by, value: name } });
   const container = record["container-title"];
@@ -99,9 +109,17 @@ function keysOf(record: SourceRecord): Array<{ key: string; link: GroupLink }> {
   return keys;
 }
 
+/** Outlet names already normalised: a project names few outlets, and each many times. */
+const normalisedNames = new Map<string, string>();
+
 /** Outlet names compare without regard to case, width or runs of spaces: "The  Moscow Times" = "the moscow times". */
 function normalise(name: string): string {
-  return name.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  let out = normalisedNames.get(name);
+  if (out === undefined) {
+    out = name.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+    if (normalisedNames.size < 100_000) normalisedNames.set(name, out);
+  }
+  return out;
 }
 
 function hostOf(url: string): string | undefined {
