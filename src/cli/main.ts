@@ -10,6 +10,7 @@ import type { RunResult } from "../model/result.js";
 import { stripControl } from "../reporters/escape.js";
 import { explainClaim } from "../reporters/explain.js";
 import { defaultFileNames, reporters } from "../reporters/index.js";
+import type { ReportSettings } from "../reporters/settings.js";
 import { fromJsDate } from "../time/partial-date.js";
 import { didYouMean } from "../text/suggest.js";
 import { applyConfig } from "../config/apply.js";
@@ -19,6 +20,7 @@ import { timed, writeTiming } from "../cache/timing.js";
 import { parseShard, shardResult } from "../shard/partition.js";
 import { fileReader } from "./file-reader.js";
 import { HELP } from "./help.js";
+import { jobSummaryFile } from "./job-summary.js";
 import { writeReport, type ReportFile } from "./output.js";
 import { toolVersion } from "./version.js";
 
@@ -162,7 +164,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
   }
-  const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
+  const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose), config?.data.reports));
   if (!written) return 2;
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
   const failed = result.summary.failed > 0 || result.summary.errors > 0;
@@ -267,15 +269,28 @@ class PrefixSet extends Set<string> {
  * repository) is a one-line error each, and no success line is printed before or after it.
  * Resolves to whether every file was written.
  */
-async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<boolean> {
+async function writeOutputs(
+  result: RunResult,
+  requested: FormatRequest[],
+  root: string,
+  colors: Colors,
+  io: CliIO,
+  verbose: boolean,
+  settings?: ReportSettings,
+): Promise<boolean> {
   const sourceText = fileReader(root);
   const plain = pc.createColors(false);
   const printed: string[] = [];
   const files: Array<{ file: ReportFile; content: string }> = [];
+  const warnings = new Set<string>();
+  // Annotations in GitHub Actions come with a job summary (src/cli/job-summary.ts).
+  const summary = jobSummaryFile(requested, io.env, io.cwd);
+  const formats = summary === undefined ? requested : [...requested, { name: "markdown", file: { shown: summary, format: "markdown", from: "command-line" as const } }];
   for (const format of formats) {
     const reporter = reporters[format.name]!;
-    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose }));
-    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose }) });
+    const warn = (message: string) => warnings.add(`${format.name}: ${message}`);
+    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose, settings, warn }));
+    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose, settings, warn }) });
   }
   const written: string[] = [];
   const failures: string[] = [];
@@ -288,6 +303,7 @@ async function writeOutputs(result: RunResult, formats: FormatRequest[], root: s
   if (failures.length > 0) return false;
   for (const text of printed) io.stdout(text);
   // On standard error, so standard output stays the one report asked for.
+  for (const warning of warnings) io.stderr(`claimcheck: ${stripControl(warning)}\n`);
   if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
   return true;
 }

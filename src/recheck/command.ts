@@ -9,6 +9,7 @@ import { dedupeAndSort, runCheck } from "../engine/run.js";
 import type { RecheckOutcome, RunResult } from "../model/result.js";
 import { NETWORK_FLAGS_HELP } from "../net/flags.js";
 import type { PoliteClient, PoliteResult } from "../net/polite-client.js";
+import type { ReportSettings } from "../reporters/settings.js";
 import { judgePage, type Judgement } from "./judge.js";
 import { driftDiagnostic, SOURCE_DRIFT } from "./messages.js";
 import { conditionalHeaders, DEFAULT_STATE_FILE, fingerprint, readMemory, writeMemory, type RecheckMemory } from "./state.js";
@@ -17,7 +18,7 @@ import { conditionalHeaders, DEFAULT_STATE_FILE, fingerprint, readMemory, writeM
 export interface RecheckDependencies<Format> extends NetworkCommandDependencies {
   defaultFormats: (env: NodeJS.ProcessEnv) => string[];
   parseFormats: (specs: string[], from: "command-line" | "repository") => Format[];
-  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean) => Promise<boolean>;
+  writeOutputs: (result: RunResult, formats: Format[], root: string, colors: Colors, io: CliIO, verbose: boolean, settings?: ReportSettings) => Promise<boolean>;
   pickColors: (values: { color?: boolean; "no-color"?: boolean }, io: CliIO) => Colors;
 }
 
@@ -91,7 +92,7 @@ export async function runRecheck<Format>(argv: string[], io: CliIO, deps: Rechec
     diagnostics,
     recheck: { sources: judgements.map((j) => j.status).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) },
   };
-  if (!(await deps.writeOutputs(result, formats, run.root, deps.pickColors(values, io), io, Boolean(values.verbose)))) return 2;
+  if (!(await deps.writeOutputs(result, formats, run.root, deps.pickColors(values, io), io, Boolean(values.verbose), run.config?.data.reports))) return 2;
   io.stderr(`${tally(result.recheck!.sources.map((s) => s.outcome))}\n`);
   return result.summary.errors > 0 ? 1 : 0;
 }

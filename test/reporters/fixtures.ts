@@ -430,8 +430,22 @@ export function buildArticle(text: string, claims: ClaimResult[]): ArticleResult
   };
 }
 
+/** The article's own source record: a copy of RT's text on another site (research notes, evidence.md). */
+const ARTICLE_SOURCE: SourceSummary = {
+  id: ARTICLE_ID,
+  file: `sources/${ARTICLE_ID}.yaml`,
+  title: "Space: A realm of cooperation for Moscow and Washington",
+  containerTitle: "RT",
+  url: "https://phnewlook.com/?p=61891",
+  kind: "mirror",
+  standing: "unreliable",
+  stateAffiliated: "RU",
+  mirrorOf: "RT",
+  citedBy: [],
+};
+
 function sourceSummaries(claims: ClaimResult[]): SourceSummary[] {
-  return SOURCES.map((s) => {
+  const cited = SOURCES.map((s) => {
     const summary: SourceSummary = {
       id: s.id,
       file: `sources/${s.id}.yaml`,
@@ -446,6 +460,7 @@ function sourceSummaries(claims: ClaimResult[]): SourceSummary[] {
     if (s.archiveUrl !== undefined) summary.archiveUrl = s.archiveUrl;
     return summary;
   });
+  return [...cited, { ...ARTICLE_SOURCE }].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const RULES = [
