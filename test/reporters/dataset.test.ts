@@ -48,13 +48,17 @@ describe("reports over the project's dataset", () => {
     expect(reviewed).toBe(result.claims.filter((claim) => claim.status === "pass").length);
     expect(warnings).toEqual(result.summary.failed > 0 ? [expect.stringMatching(/^left out /)] : []);
   });
-  it("the timeline carries the registry's words", () => {
+  it("the timeline carries the registry's words, and the HTML report shows one event stated by several sources once", () => {
     const meeting = result.timeline.filter((entry) => entry.event === "bakanov-duffy-2025" && entry.time === "2025-07-31");
     // sources/entities.yaml: bakanov-duffy-2025's label.
     expect(meeting.length).toBeGreaterThan(1);
     for (const entry of meeting) expect(entry.label).toBe("Bakanov–Duffy meeting, Kennedy Space Center, 31 July 2025");
     // A statement reads "subject — property: value" in the registry's labels (us-iss-segment, committed-until).
     expect(result.timeline.map((entry) => entry.label)).toContain("US segment of the ISS (US participation) — committed to operate until (year): 2030");
+    const page = reporters["html"]!(result, plainOptions());
+    const rows = page.match(/<span class="label">Bakanov–Duffy meeting, Kennedy Space Center, 31 July 2025<\/span>/g) ?? [];
+    expect(rows).toHaveLength(1);
+    expect(page).toContain(`${meeting.length} sources: `);
   });
   it("every format is byte-identical across two runs", async () => {
     const again = await runCheck(options());
