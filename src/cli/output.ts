@@ -4,9 +4,11 @@ import type { Colors } from "picocolors/types.js";
 import type { RunResult } from "../model/result.js";
 import { stripControl } from "../reporters/escape.js";
 import { reporters } from "../reporters/index.js";
+import type { ReportSettings } from "../reporters/settings.js";
 import { fileReader } from "./file-reader.js";
 import type { FormatRequest, ReportFile } from "./formats.js";
 import type { CliIO } from "./io.js";
+import { jobSummaryFile } from "./job-summary.js";
 import { writeFileAtomic } from "../paths/write-file-atomic.js";
 import { reportPathLinkProblem, reportPathMessages, reportPathProblem } from "../paths/repository-paths.js";
 import { renderMessage } from "../model/render-message.js";
@@ -63,15 +65,28 @@ export function describeWriteError(error: NodeJS.ErrnoException): string {
  * Resolves to whether every file was written. Every command that reports (check, merge,
  * recheck) writes through here.
  */
-export async function writeOutputs(result: RunResult, formats: FormatRequest[], root: string, colors: Colors, io: CliIO, verbose: boolean): Promise<boolean> {
+export async function writeOutputs(
+  result: RunResult,
+  requested: FormatRequest[],
+  root: string,
+  colors: Colors,
+  io: CliIO,
+  verbose: boolean,
+  settings?: ReportSettings,
+): Promise<boolean> {
   const sourceText = fileReader(root);
   const plain = pc.createColors(false);
   const printed: string[] = [];
   const files: Array<{ file: ReportFile; content: string }> = [];
+  const warnings = new Set<string>();
+  // Annotations in GitHub Actions come with a job summary (src/cli/job-summary.ts).
+  const summary = jobSummaryFile(requested, io.env, io.cwd);
+  const formats = summary === undefined ? requested : [...requested, { name: "markdown", file: { shown: summary, format: "markdown", from: "command-line" as const } }];
   for (const format of formats) {
     const reporter = reporters[format.name]!;
-    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose }));
-    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose }) });
+    const warn = (message: string) => warnings.add(`${format.name}: ${message}`);
+    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose, settings, warn }));
+    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose, settings, warn }) });
   }
   const written: string[] = [];
   const failures: string[] = [];
@@ -84,6 +99,7 @@ export async function writeOutputs(result: RunResult, formats: FormatRequest[], 
   if (failures.length > 0) return false;
   for (const text of printed) io.stdout(text);
   // On standard error, so standard output stays the one report asked for.
+  for (const warning of warnings) io.stderr(`claimcheck: ${stripControl(warning)}\n`);
   if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
   return true;
 }

@@ -1,3 +1,5 @@
+import type { ReportSettings } from "../reporters/settings.js";
+
 /** A rule's severity as `claimcheck.config.yaml` spells it. */
 export type ConfigSeverity = "error" | "warn" | "off";
 
@@ -57,7 +59,8 @@ export interface ConfigRecord {
     retries?: number;
     "max-retry-wait-ms"?: number;
   };
-  reports?: {
+  /** Formats to write, and the settings reporters read (src/reporters/settings.ts). */
+  reports?: ReportSettings & {
     /** Like `--format`: `name` or `name=file`. */
     formats?: string[];
   };

@@ -353,6 +353,7 @@ function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<stri
     }
   }
   const entries: TimelineEntry[] = [];
+  const entity = (id: string) => index.registry?.entities.get(id)?.label;
   for (const [fact, claimIds] of users) {
     if (!fact.time) continue;
     const first = fact.statements[0]!;
@@ -360,7 +361,17 @@ function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<stri
       fact.shape === "event"
         ? `${fact.record.event} (${fact.record.kind})${fact.record.place ? ` at ${fact.record.place}` : ""}`
         : `${first.subject} ${first.property} ${showValue(first.value)}`;
-    entries.push({ source: fact.source, fact: fact.id, statement, time: formatPartialDate(fact.time), rank: fact.rank, claims: [...claimIds].sort() });
+    const entry: TimelineEntry = { source: fact.source, fact: fact.id, statement, time: formatPartialDate(fact.time), rank: fact.rank, claims: [...claimIds].sort() };
+    // In the registry's words, for the reports' timeline.
+    if (fact.shape === "event" && fact.record.event !== undefined) {
+      entry.event = fact.record.event;
+      const label = entity(fact.record.event);
+      if (label !== undefined) entry.label = label;
+    } else if (fact.shape !== "event" && entity(first.subject) !== undefined) {
+      const value = typeof first.value === "string" ? (entity(first.value) ?? first.value) : showValue(first.value);
+      entry.label = `${entity(first.subject)} — ${index.registry?.properties.get(first.property)?.label ?? first.property}: ${value}`;
+    }
+    entries.push(entry);
   }
   return entries.sort((a, b) => cmp(a.time, b.time) || cmp(a.source, b.source) || cmp(a.fact, b.fact));
 }

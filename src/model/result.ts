@@ -163,6 +163,10 @@ export interface TimelineEntry {
   rank: Rank;
   /** Claims whose evaluation used this fact. */
   claims: string[];
+  /** The event the fact records, for an event record: facts with the same event and time are one event, stated by several sources. */
+  event?: string;
+  /** What the fact states in the registry's words: the event's label, or "subject — property: value" with their labels. */
+  label?: string;
 }
 
 /** A source record, summarised for reports. */

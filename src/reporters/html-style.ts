@@ -52,6 +52,7 @@ main section>h2{font-size:1.2rem;margin-bottom:.75rem}
 .v-refuted{color:var(--ref-fg);background:var(--ref-bg);border-color:var(--ref-bd)}
 .v-mixed{color:var(--mix-fg);background:var(--mix-bg);border-color:var(--mix-bd)}
 .v-unverifiable,.v-none{color:var(--unv-fg);background:var(--unv-bg);border-color:var(--unv-bd)}
+.badge.v-unproven{color:var(--unv-fg);background:var(--unv-bg);border-color:var(--unv-bd);border-style:dashed;font-weight:600}
 .st{font-size:.8rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;padding:.1rem .5rem;border-radius:4px;border:1px solid}
 .st-fail{color:var(--ref-fg);background:var(--ref-bg);border-color:var(--ref-bd)}
 .st-pass{color:var(--sup-fg);background:var(--sup-bg);border-color:var(--sup-bd)}
@@ -68,7 +69,7 @@ input[type=search]{font:inherit;font-size:.95rem;color:var(--text);background:va
 .shown{color:var(--muted);font-size:.9rem;margin:.25rem 0 .75rem}
 .cards{display:grid;gap:.75rem}
 .card{background:var(--surface);border:1px solid var(--border);border-left:5px solid var(--sup-bd);border-radius:10px;padding:.85rem 1rem;min-width:0}
-.card.fail{border-left-color:var(--ref-fg)}
+.card.fail{border-color:var(--ref-bd);border-left-color:var(--ref-fg)}
 .card-head{display:flex;flex-wrap:wrap;gap:.4rem .6rem;align-items:center}
 .card-head h3{font-size:1rem;font-weight:650;margin-right:auto;overflow-wrap:anywhere}
 .card-head .art{color:var(--muted);font-size:.85rem;font-weight:400}
@@ -123,22 +124,36 @@ li.ev{margin:.15rem 0}
 .tl .mark.later{fill:var(--mix-fg)}
 .tl .mark.deprecated{fill:var(--surface);stroke:var(--ref-fg);stroke-width:2}
 .tl .strike{stroke:var(--ref-fg);stroke-width:2}
-.tl a:focus-visible .mark,.tl a:hover .mark{stroke:var(--text);stroke-width:2.5}
+.tl a:hover .mark{stroke:var(--text);stroke-width:2.5}
+.tl a:focus-visible .mark{stroke:var(--text);stroke-width:3.5}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;font-size:.85rem;color:var(--muted);margin:.5rem 0;padding:0;list-style:none}
 .legend svg{vertical-align:-2px;margin-right:.3rem}
 .legend .sw{display:inline-block;width:1.6em;height:.9em;vertical-align:-1px;margin-right:.35rem;border-radius:2px}
-.facts{font-size:.88rem;margin:.5rem 0 0;padding-left:2.4rem}
-.facts li{margin:.2rem 0;overflow-wrap:anywhere}
-.facts li:target{background:var(--mix-bg)}
-.facts .when{font-variant-numeric:tabular-nums;font-weight:600}
+.tl-hint{display:none;font-size:.85rem;color:var(--muted);margin:.25rem 0 .5rem}
+.tl-scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.tl-list-h{font-size:1rem;margin:1.25rem 0 .6rem}
+.tl-events{list-style:none;margin:0;padding:0;display:grid;gap:.9rem}
+.tl-year{display:grid;grid-template-columns:3.5rem minmax(0,1fr);gap:.5rem}
+.tl-year>.year{font-weight:700;font-size:1.05rem;font-variant-numeric:tabular-nums}
+.tl-year>ol{list-style:none;margin:0;padding:0 0 0 .85rem;border-left:2px solid var(--border);display:grid;gap:.55rem}
+.tl-event{display:grid;grid-template-columns:6.2rem minmax(0,1fr);gap:.1rem .75rem;font-size:.92rem;overflow-wrap:anywhere;padding:.1rem .25rem;border-radius:6px}
+.tl-event .when{font-variant-numeric:tabular-nums;font-weight:600;color:var(--muted)}
+.tl-event .label{font-weight:600}
+.tl-event em{color:var(--muted)}
+.tl-event.deprecated .label{text-decoration:line-through}
+.tl-event .by{font-size:.8rem;color:var(--muted)}
+.tl-event .used{font-size:.88rem}
+.tl-event:target{background:var(--mix-bg)}
+.claim-link.failed{color:var(--ref-fg);font-weight:650}
+.claim-link .flag{font-size:.85em;white-space:nowrap}
 .article-view{background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:1rem 1.25rem;margin-bottom:1rem}
 .article-view h3{font-size:1.1rem;margin-bottom:.25rem}
 .coverage{margin:.75rem 0}
 .coverage svg{display:block;width:100%;height:14px;border-radius:7px;overflow:hidden}
 .coverage figcaption{font-size:.9rem;margin-top:.35rem}
 .coverage .pct{font-size:1.3rem;font-weight:700;margin-right:.4rem}
-.cov-claim{fill:var(--sup-fg)}.cov-opinion{fill:var(--opn)}.cov-not-checked{fill:var(--unv-bd)}.cov-uncovered{fill:var(--unc)}
-.sw.cov-claim{background:var(--sup-fg)}.sw.cov-opinion{background:var(--opn)}.sw.cov-not-checked{background:var(--unv-bd)}.sw.cov-uncovered{background:var(--unc)}
+.cov-claim{fill:var(--sup-fg)}.cov-failed{fill:var(--ref-bg)}.coverage .hatch{stroke:var(--ref-fg);stroke-width:2px;vector-effect:non-scaling-stroke}.cov-opinion{fill:var(--opn)}.cov-not-checked{fill:var(--unv-bd)}.cov-uncovered{fill:var(--unc)}
+.sw.cov-claim{background:var(--sup-fg)}.sw.cov-failed{background:repeating-linear-gradient(135deg,var(--ref-fg) 0 3px,var(--ref-bg) 3px 6px)}.sw.cov-opinion{background:var(--opn)}.sw.cov-not-checked{background:var(--unv-bd)}.sw.cov-uncovered{background:var(--unc)}
 .prose{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.02rem;line-height:1.75;margin-top:.75rem}
 .prose mark{color:inherit;background:none;border-radius:3px;padding:.05em 0}
 .prose mark.k-claim{border-bottom:2px solid}
@@ -146,12 +161,17 @@ li.ev{margin:.15rem 0}
 .prose mark.k-claim.v-refuted{background:var(--ref-bg);border-color:var(--ref-fg)}
 .prose mark.k-claim.v-mixed{background:var(--mix-bg);border-color:var(--mix-fg)}
 .prose mark.k-claim.v-unverifiable,.prose mark.k-claim.v-none{background:var(--unv-bg);border-color:var(--unv-fg)}
+.prose mark.k-claim.failed{background:repeating-linear-gradient(135deg,var(--ref-bd) 0 2px,var(--ref-bg) 2px 7px);border-bottom:3px double var(--ref-fg)}
 .prose mark.k-opinion{border-bottom:2px dashed var(--opn);font-style:italic}
 .prose mark.k-not-checked{border-bottom:2px dotted var(--muted)}
 .prose mark.k-uncovered{text-decoration:underline wavy var(--unc);text-underline-offset:4px}
 .prose .ref{font-size:.75em;font-weight:700;text-decoration:none;padding:0 .3em;margin-left:.15em;border-radius:4px;border:1px solid;vertical-align:.15em;white-space:nowrap}
+.prose .ref.failed{color:var(--ref-fg);background:var(--ref-bg);border-color:var(--ref-fg)}
+.failed-note{border:1px solid var(--ref-bd);background:var(--ref-bg);color:var(--ref-fg);border-radius:8px;padding:.5rem .85rem;margin:.75rem 0}
+.failed-note p{margin:0}.failed-note ul{margin:.3rem 0 0;padding-left:1.2rem}.failed-note a{color:inherit}
 .other .diags{margin-top:0}
 footer{color:var(--muted);font-size:.85rem;padding:2rem 0}
-@media (max-width:600px){body{font-size:15px}.wrap{padding:0 .75rem}.card{padding:.75rem}.stat dd{font-size:1.4rem}.article-view{padding:.85rem}}
+@media (max-width:767px){.tl-hint{display:block}}
+@media (max-width:600px){.tl-year{grid-template-columns:minmax(0,1fr)}.tl-event{grid-template-columns:minmax(0,1fr)}body{font-size:15px}.wrap{padding:0 .75rem}.card{padding:.75rem}.stat dd{font-size:1.4rem}.article-view{padding:.85rem}}
 @media print{.filters,.more-btn,nav.toc{display:none!important}.card{break-inside:avoid}}
 `.trim();

@@ -96,12 +96,58 @@ function tickStep(span: number): number {
   return 1000;
 }
 
+/** Dated facts that state one thing at one time, from one or more sources: one mark, one row. */
+interface TimelineEvent {
+  /** The fragment id of its row: the first fact's anchor. */
+  id: string;
+  time: string;
+  at: number;
+  /** What it is, in the registry's words where the result has them. */
+  label: string;
+  entries: TimelineEntry[];
+  /** Claims that use any of its facts, sorted. */
+  claims: string[];
+  /** Some fact of it is a later development of some claim. */
+  later: boolean;
+  /** How many of its facts are deprecated statements. */
+  deprecated: number;
+}
+
+/** Above this many events, the list of events starts folded. */
+const OPEN_LIST_LIMIT = 200;
+
 /**
- * The dated facts on one inline SVG axis, by year, from the earliest to the latest.
- * Each fact is a mark linked to the claim that uses it (or, when several do, to its row
- * in the list below, which links them all), with a `<title>` for pointer and screen
- * reader. Later developments are diamonds; deprecated statements are struck-through
- * rings; the claims' as-of dates are a dashed line.
+ * Dated facts grouped into events: facts of one event (or of one statement, for facts that
+ * are not events) at one time are one event, however many sources state it.
+ */
+function groupEvents(dated: Array<{ entry: TimelineEntry; at: number }>, later: Set<string>): TimelineEvent[] {
+  const byKey = new Map<string, TimelineEvent>();
+  for (const { entry, at } of dated) {
+    const key = `${entry.time}\u0000${entry.event ?? entry.label ?? entry.statement}`;
+    let event = byKey.get(key);
+    if (event === undefined) {
+      event = { id: factAnchor(entry), time: entry.time, at, label: entry.label ?? entry.statement, entries: [], claims: [], later: false, deprecated: 0 };
+      byKey.set(key, event);
+    }
+    event.entries.push(entry);
+    for (const claim of entry.claims) if (!event.claims.includes(claim)) event.claims.push(claim);
+    if (later.has(`${entry.source}/${entry.fact}`)) event.later = true;
+    if (entry.rank === "deprecated") event.deprecated++;
+  }
+  for (const event of byKey.values()) event.claims.sort(compareText);
+  return [...byKey.values()];
+}
+
+/**
+ * The timeline: the dated facts as labelled events, each with the claims that use it.
+ *
+ * An overview on one inline SVG axis, by year, from the earliest to the latest, with one mark
+ * per event; each mark is a link to the event's row (keyboard users reach it with Tab) and has
+ * a `<title>`. Later developments are diamonds; events whose every statement is deprecated are
+ * struck-through rings; the claims' as-of dates are a dashed line. Below it, the events as a
+ * list by year: date, label, the sources that state it, and links to the claims that use it
+ * (a claim whose check failed says so). The list is the timeline on a phone; the overview is
+ * wider than a phone and scrolls sideways in a focusable region, with a hint that says so.
  */
 export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]): string {
   const dated = timeline
@@ -111,12 +157,14 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
     return `<section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2><p>No dated facts.</p></section>`;
   }
   const later = laterFacts(claims);
+  const events = groupEvents(dated, later);
+  const failed = new Set(claims.filter((claim) => claim.status === "fail").map((claim) => claim.id));
   const asOfs = claims.map((claim) => (claim.asOf === undefined ? undefined : fractionalYear(claim.asOf))).filter((x): x is number => x !== undefined);
-  const all = [...dated.map((d) => d.at), ...asOfs];
+  const all = [...events.map((e) => e.at), ...asOfs];
   const startYear = Math.floor(all.reduce((a, b) => Math.min(a, b)));
   const endYear = Math.floor(all.reduce((a, b) => Math.max(a, b))) + 1;
-  const firstFactYear = Math.floor(dated.reduce((a, d) => Math.min(a, d.at), Infinity));
-  const lastFactYear = Math.floor(dated.reduce((a, d) => Math.max(a, d.at), -Infinity));
+  const firstFactYear = Math.floor(events.reduce((a, e) => Math.min(a, e.at), Infinity));
+  const lastFactYear = Math.floor(events.reduce((a, e) => Math.max(a, e.at), -Infinity));
   const perYear = new Map<number, number>();
   for (const at of all) perYear.set(Math.floor(at), (perYear.get(Math.floor(at)) ?? 0) + 1);
   const scale = yearScale(startYear, endYear, perYear);
@@ -124,15 +172,15 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
 
   // Greedy lanes: each mark goes to the lowest lane whose last mark is far enough left.
   const laneEnds: number[] = [];
-  const placed = dated.map(({ entry, at }) => {
-    const px = x(at);
+  const placed = events.map((event) => {
+    const px = x(event.at);
     let lane = laneEnds.findIndex((end) => px - end >= MIN_GAP);
     if (lane === -1) {
       if (laneEnds.length < MAX_LANES) lane = laneEnds.length;
       else lane = laneEnds.indexOf(Math.min(...laneEnds));
     }
     laneEnds[lane] = px;
-    return { entry, px, lane };
+    return { event, px, lane };
   });
   const lanes = Math.max(1, laneEnds.length);
   const axisY = TOP + lanes * LANE + 6;
@@ -141,7 +189,7 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
   const out: string[] = [];
   out.push(
     `<svg class="tl" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-labelledby="timeline-h timeline-desc" xmlns="http://www.w3.org/2000/svg">`,
-    `<desc id="timeline-desc">${dated.length} dated facts from ${firstFactYear} to ${lastFactYear}. Each mark links to the claims that use it.</desc>`,
+    `<desc id="timeline-desc">${events.length} dated events from ${firstFactYear} to ${lastFactYear}. Each mark links to the event in the list below, which names the claims that use it.</desc>`,
   );
   const step = tickStep(scale.plainYears);
   let lastLabel = -Infinity;
@@ -187,50 +235,80 @@ export function timelineSection(timeline: TimelineEntry[], claims: ClaimResult[]
     );
   }
 
-  for (const { entry, px, lane } of placed) {
+  for (const { event, px, lane } of placed) {
     const cy = TOP + lane * LANE + LANE / 2;
-    const key = `${entry.source}/${entry.fact}`;
-    const isLater = later.has(key);
-    const deprecated = entry.rank === "deprecated";
-    const classes = ["mark", deprecated ? "deprecated" : isLater ? "later" : entry.claims.length === 0 ? "unused" : ""].filter(Boolean).join(" ");
-    const notes = [deprecated ? "deprecated" : "", isLater ? "later development" : ""].filter(Boolean);
-    const title = `${entry.time}: ${entry.statement} (${entry.source}${notes.length > 0 ? `; ${notes.join(", ")}` : ""})${
-      entry.claims.length > 0 ? ` — used by ${entry.claims.join(", ")}` : " — used by no claim"
-    }`;
+    const deprecated = event.deprecated === event.entries.length;
+    const classes = ["mark", deprecated ? "deprecated" : event.later ? "later" : event.claims.length === 0 ? "unused" : ""].filter(Boolean).join(" ");
     const cx = px.toFixed(1);
     let shape: string;
-    if (isLater && !deprecated) {
+    if (event.later && !deprecated) {
       const r = 6.5;
       shape = `<path class="${classes}" d="M${cx} ${(cy - r).toFixed(1)}L${(px + r).toFixed(1)} ${cy}L${cx} ${(cy + r).toFixed(1)}L${(px - r).toFixed(1)} ${cy}Z"/>`;
     } else {
       shape = `<circle class="${classes}" cx="${cx}" cy="${cy}" r="5.5"/>`;
       if (deprecated) shape += `<line class="strike" x1="${(px - 6).toFixed(1)}" y1="${cy + 6}" x2="${(px + 6).toFixed(1)}" y2="${cy - 6}"/>`;
     }
-    const href = entry.claims.length === 1 ? `#${claimAnchor(entry.claims[0] ?? "")}` : `#${factAnchor(entry)}`;
-    out.push(`<a href="${t(href)}"><title>${t(title)}</title>${shape}</a>`);
+    out.push(`<a href="#${t(event.id)}"><title>${t(eventTitle(event, failed))}</title>${shape}</a>`);
   }
   out.push(`</svg>`);
 
   const legend = `<ul class="legend" aria-label="Timeline legend">
-<li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="currentColor"/></svg>fact used by a claim</li>
+<li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="currentColor"/></svg>event a claim uses</li>
 <li><svg width="14" height="14" aria-hidden="true"><path d="M7 0.5L13.5 7L7 13.5L0.5 7Z" fill="currentColor"/></svg>later development (after the claim; not deciding)</li>
 <li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="none" stroke="currentColor" stroke-width="2"/><line x1="1" y1="13" x2="13" y2="1" stroke="currentColor" stroke-width="2"/></svg>deprecated statement</li>
 <li><svg width="18" height="14" aria-hidden="true"><line x1="9" y1="0" x2="9" y2="14" stroke="currentColor" stroke-dasharray="3 2"/></svg>when the claims were made</li>
 </ul>`;
 
-  const rows = dated.map(({ entry }) => {
-    const key = `${entry.source}/${entry.fact}`;
-    const notes = [entry.rank === "deprecated" ? "deprecated" : "", later.has(key) ? "later development" : ""].filter(Boolean);
-    const links = entry.claims.map((id) => `<a href="#${t(claimAnchor(id))}">${t(id)}</a>`).join(", ");
-    return `<li id="${t(factAnchor(entry))}"><span class="when">${t(entry.time)}</span> ${t(entry.statement)} <span class="mono">(${t(entry.source)}/${t(entry.fact)})</span>${
-      notes.length > 0 ? ` <em>${t(notes.join(", "))}</em>` : ""
-    } — ${links === "" ? "used by no claim" : `used by ${links}`}</li>`;
-  });
-
+  const list = eventList(events, failed);
+  const folded = events.length > OPEN_LIST_LIMIT;
   return `<section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
-<div class="tl-scroll">${out.join("\n")}</div>
+<p class="tl-hint" id="timeline-hint">The overview is wider than the screen: scroll it sideways, or read the events listed below it.</p>
+<div class="tl-scroll" role="region" aria-label="Timeline overview" aria-describedby="timeline-hint" tabindex="0">${out.join("\n")}</div>
 ${legend}
-<details class="more"${dated.length <= 40 ? " open" : ""}><summary>All ${dated.length} dated facts</summary><ol class="facts">
-${rows.join("\n")}
-</ol></details></section>`;
+<h3 class="tl-list-h" id="timeline-events-h">${t(`${events.length} dated events, as the cited sources date them`)}</h3>
+${folded ? `<details class="more"><summary>${t(`All ${events.length} events`)}</summary>${list}</details>` : list}
+</section>`;
+}
+
+/** The events by year: date, label, notes, the sources that state it, the claims that use it. */
+function eventList(events: TimelineEvent[], failed: Set<string>): string {
+  const years = new Map<string, TimelineEvent[]>();
+  for (const event of events) {
+    const year = event.time.slice(0, 4);
+    const list = years.get(year) ?? [];
+    list.push(event);
+    years.set(year, list);
+  }
+  const groups = [...years].map(([year, list]) => {
+    const rows = list.map((event) => {
+      const notes = eventNotes(event);
+      const sources = event.entries.map((e) => `${e.source}/${e.fact}${e.rank === "deprecated" ? " (deprecated)" : ""}`);
+      const links = event.claims.map((id) =>
+        failed.has(id) ? `<a class="claim-link failed" href="#${t(claimAnchor(id))}">${t(id)} <span class="flag">⚠ check failed</span></a>` : `<a class="claim-link" href="#${t(claimAnchor(id))}">${t(id)}</a>`,
+      );
+      const classes = ["tl-event", event.later ? "later" : "", event.deprecated === event.entries.length ? "deprecated" : ""].filter(Boolean).join(" ");
+      return `<li id="${t(event.id)}" class="${classes}"><span class="when">${t(event.time)}</span><div class="what"><span class="label">${t(event.label)}</span>${
+        notes.length > 0 ? ` <em>${t(notes.join("; "))}</em>` : ""
+      }<div class="by">${t(sources.length === 1 ? "source: " : `${sources.length} sources: `)}<span class="mono">${t(sources.join(", "))}</span></div><div class="used">${
+        links.length === 0 ? "used by no claim" : `used by ${links.join(", ")}`
+      }</div></div></li>`;
+    });
+    return `<li class="tl-year"><span class="year" aria-hidden="true">${t(year)}</span><ol aria-label="${t(year)}">\n${rows.join("\n")}\n</ol></li>`;
+  });
+  return `<ol class="tl-events" aria-labelledby="timeline-events-h">\n${groups.join("\n")}\n</ol>`;
+}
+
+function eventNotes(event: TimelineEvent): string[] {
+  const notes: string[] = [];
+  if (event.later) notes.push("later development");
+  if (event.deprecated === event.entries.length) notes.push("deprecated");
+  else if (event.deprecated > 0) notes.push(`${event.deprecated} of ${event.entries.length} statements deprecated`);
+  return notes;
+}
+
+function eventTitle(event: TimelineEvent, failed: Set<string>): string {
+  const notes = eventNotes(event);
+  const sources = event.entries.length === 1 ? event.entries[0]!.source : `${event.entries.length} sources`;
+  const used = event.claims.map((id) => (failed.has(id) ? `${id} (check failed)` : id));
+  return `${event.time}: ${event.label} (${sources}${notes.length > 0 ? `; ${notes.join(", ")}` : ""})${used.length > 0 ? ` — used by ${used.join(", ")}` : " — used by no claim"}`;
 }

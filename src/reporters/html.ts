@@ -10,6 +10,7 @@ import { REPORT_CSS } from "./html-style.js";
 import { timelineSection } from "./html-timeline.js";
 import { formatPosition, plural, STATUS_LABELS, VERDICT_LABELS } from "./labels.js";
 import { inReportOrder } from "./order.js";
+import { docsAddress } from "./settings.js";
 import type { Reporter } from "./types.js";
 
 /** Claims shown at first and added by each "Show more"; the rest wait, hidden. */
@@ -25,8 +26,9 @@ const sha256 = (text: string): string => createHash("sha256").update(text, "utf8
  * script, both pinned by hash in a Content-Security-Policy that allows nothing else:
  * no network, no other script, even if a value escaped our escaping.
  */
-export const html: Reporter = (input) => {
+export const html: Reporter = (input, options) => {
   const result = inReportOrder(input);
+  const docs: DocsLink = (file) => docsAddress(file, result.tool.version, options.settings);
   const style = REPORT_CSS;
   const script = REPORT_SCRIPT;
   // Cards past the first page arrive hidden, so a browser lays out one page, not 10,000;
@@ -41,13 +43,15 @@ export const html: Reporter = (input) => {
     "form-action 'none'",
   ].join("; "); // our own constant: hashes are base64, no quote or angle bracket to escape
 
+  // Failed checks first, so they are on the first page and read first; report order within each.
+  const claims = [...result.claims.filter((claim) => claim.status === "fail"), ...result.claims.filter((claim) => claim.status !== "fail")];
   const ids = new Set<string>();
-  const cards = result.claims.map((claim, index) => claimCard(claim, ids, index >= PAGE_SIZE));
+  const cards = claims.map((claim, index) => claimCard(claim, ids, index >= PAGE_SIZE, docs));
   const otherFindings = result.diagnostics.filter((d) => d.claimId === undefined);
   const ok = result.summary.failed === 0 && result.summary.errors === 0;
   const data = {
     pageSize: PAGE_SIZE,
-    claims: result.claims.map((claim) => [
+    claims: claims.map((claim) => [
       claim.status,
       shownVerdict(claim),
       `${claim.id} ${claim.article} ${claim.text}`.toLowerCase(),
@@ -87,9 +91,9 @@ ${cards.join("\n")}
 ${timelineSection(result.timeline, result.claims)}
 <section id="articles" aria-labelledby="articles-h">
 <h2 id="articles-h">The article${result.articles.length === 1 ? "" : "s"}</h2>
-${result.articles.length === 0 ? "<p>No article in this result.</p>" : result.articles.map(articleView).join("\n")}
+${result.articles.length === 0 ? "<p>No article in this result.</p>" : result.articles.map((article) => articleView(article, result.claims)).join("\n")}
 </section>
-${otherFindings.length > 0 ? otherSection(otherFindings) : ""}
+${otherFindings.length > 0 ? otherSection(otherFindings, docs) : ""}
 </main>
 <footer><div class="wrap">${t(`${result.tool.name} ${result.tool.version}`)} · result schema v${result.schemaVersion} · ${plural(result.summary.files, "file")} checked</div></footer>
 <script type="application/json" id="cc-data">${jsonForScript(data)}</script>
@@ -104,11 +108,20 @@ function shownVerdict(claim: ClaimResult): Verdict | "none" {
   return claim.declared ?? claim.derived ?? "none";
 }
 
-function badge(verdict: Verdict | undefined): string {
+/**
+ * A verdict as a badge: its word, its symbol and its colour. `unproven` (in the card of a
+ * claim whose check failed) keeps the word and drops the symbol and colour: a verdict the check
+ * did not establish must not look like one it did, so a broken claim never shows a green tick.
+ */
+function badge(verdict: Verdict | undefined, unproven = false): string {
   if (verdict === undefined) return `<span class="badge v-none">— none</span>`;
   const label = VERDICT_LABELS[verdict];
+  if (unproven) return `<span class="badge v-unproven">${label.text}<span class="skip"> (not established: the check failed)</span></span>`;
   return `<span class="badge v-${verdict}"><span aria-hidden="true">${label.symbol}</span> ${label.text}</span>`;
 }
+
+/** The absolute address of a docs page of the package (src/reporters/settings.ts), if any. */
+type DocsLink = (file: string) => string | undefined;
 
 function summarySection(result: RunResult): string {
   const s = result.summary;
@@ -154,9 +167,11 @@ function filterBar(result: RunResult): string {
 </div>`;
 }
 
-function diagnosticItem(d: Diagnostic): string {
-  const docs = d.docs === undefined ? "" : ` <span class="pos">(${t(d.docs)})</span>`;
-  return `<li class="diag ${d.severity}"><span class="sev">${d.severity}</span><code>${t(d.ruleId)}</code> ${t(d.message)} <span class="pos mono">${t(formatPosition(d.at))}</span>${docs}</li>`;
+/** A finding: severity, rule (linked to its page), message, position. */
+function diagnosticItem(d: Diagnostic, docs: DocsLink): string {
+  const page = d.docs === undefined ? undefined : docs(d.docs);
+  const rule = page === undefined ? `<code>${t(d.ruleId)}</code>` : `<a class="rule" href="${t(page)}" rel="noopener noreferrer"><code>${t(d.ruleId)}</code></a>`;
+  return `<li class="diag ${d.severity}"><span class="sev">${d.severity}</span>${rule} ${t(d.message)} <span class="pos mono">${t(formatPosition(d.at))}</span></li>`;
 }
 
 function citationItem(citation: CitationResult): string {
@@ -193,7 +208,7 @@ function evidenceItem(ref: EvidenceRef, later: boolean): string {
   return `<li class="ev${later ? " later" : ""}"><span class="rank-${ref.rank}">${t(ref.statement)}</span> <span class="mono">${t(`${ref.source}/${ref.fact}`)}</span>${ref.time === undefined ? "" : ` (${t(ref.time)})`}${ref.rank === "normal" ? "" : ` <em>${ref.rank}</em>`}${excerpt}${inferred}</li>`;
 }
 
-function partItem(part: PartResult): string {
+function partItem(part: PartResult, unproven: boolean): string {
   const label = part.label ?? part.id;
   const short = part.insufficientEvidence === true;
   const expectation = short
@@ -206,35 +221,38 @@ function partItem(part: PartResult): string {
     part.later.length > 0
       ? `<div>Later developments (not deciding):</div><ul class="ev">${part.later.map((ref) => evidenceItem(ref, true)).join("")}</ul>`
       : "";
-  const sub = part.parts !== undefined && part.parts.length > 0 ? `<ol>${part.parts.map(partItem).join("")}</ol>` : "";
-  return `<li class="part">${badge(part.verdict)} <span class="kind">${t(part.kind)}</span>${label === undefined ? "" : ` ${t(label)}`}${expectation}<dl><dt>Expected</dt><dd>${t(part.expected)}</dd><dt>Found</dt><dd>${t(part.found)}</dd></dl>${evidence}${later}${sub}</li>`;
+  const sub = part.parts !== undefined && part.parts.length > 0 ? `<ol>${part.parts.map((p) => partItem(p, unproven)).join("")}</ol>` : "";
+  return `<li class="part">${badge(part.verdict, unproven)} <span class="kind">${t(part.kind)}</span>${label === undefined ? "" : ` ${t(label)}`}${expectation}<dl><dt>Expected</dt><dd>${t(part.expected)}</dd><dt>Found</dt><dd>${t(part.found)}</dd></dl>${evidence}${later}${sub}</li>`;
 }
 
-function claimCard(claim: ClaimResult, ids: Set<string>, later: boolean): string {
+function claimCard(claim: ClaimResult, ids: Set<string>, later: boolean, docs: DocsLink): string {
   let id = claimAnchor(claim.id);
   for (let n = 2; ids.has(id); n++) id = `${claimAnchor(claim.id)}-${n}`;
   ids.add(id);
   const status = STATUS_LABELS[claim.status];
+  const failed = claim.status === "fail";
   const mismatch = claim.declared !== undefined && claim.derived !== undefined && claim.declared !== claim.derived;
-  const verdicts = `<dl class="vs"><div><dt>Declared</dt><dd>${badge(claim.declared)}</dd></div><div><dt>Derived</dt><dd>${badge(claim.derived)}</dd></div>${
+  const verdicts = `<dl class="vs"><div><dt>Declared</dt><dd>${badge(claim.declared, failed)}</dd></div><div><dt>Derived</dt><dd>${badge(claim.derived, failed)}</dd></div>${
     mismatch ? `<div class="mismatch"><dt>≠</dt><dd>derived differs from declared</dd></div>` : ""
   }${claim.asOf === undefined ? "" : `<div><dt>As of</dt><dd>${t(claim.asOf)}</dd></div>`}</dl>`;
-  const diagnostics = claim.diagnostics.length > 0 ? `<ul class="diags">${claim.diagnostics.map(diagnosticItem).join("")}</ul>` : "";
-  const parts = claim.evaluation === undefined ? "" : `<h4 class="skip">Evaluation</h4><ol class="parts">${partItem(claim.evaluation)}</ol>`;
+  // Errors before warnings: what broke the check is read first.
+  const ordered = [...claim.diagnostics.filter((d) => d.severity === "error"), ...claim.diagnostics.filter((d) => d.severity !== "error")];
+  const diagnostics = ordered.length > 0 ? `<ul class="diags">${ordered.map((d) => diagnosticItem(d, docs)).join("")}</ul>` : "";
+  const parts = claim.evaluation === undefined ? "" : `<h4 class="skip">Evaluation</h4><ol class="parts">${partItem(claim.evaluation, failed)}</ol>`;
   const cites = claim.citations.length > 0 ? evidenceGroupsView(claim) : "<p>No citations.</p>";
   const summaryText = `Evidence: ${groupsSummary(claim.evidenceGroups ?? [])} in ${plural(claim.citations.length, "citation")}${claim.evaluation === undefined ? "" : ", evaluation"}`;
   return `<article class="card ${claim.status}" id="${t(id)}" aria-labelledby="${t(id)}-h"${later ? " hidden" : ""}>
-<div class="card-head"><h3 id="${t(id)}-h"><code>${t(claim.id)}</code> <span class="art">${t(claim.article)}</span></h3><span class="st st-${claim.status}">${status.symbol} ${status.text}</span>${badge(claim.declared ?? claim.derived)}</div>
+<div class="card-head"><h3 id="${t(id)}-h"><code>${t(claim.id)}</code> <span class="art">${t(claim.article)}</span></h3><span class="st st-${claim.status}">${status.symbol} ${failed ? "Check failed" : status.text}</span>${badge(claim.declared ?? claim.derived, failed)}</div>
 <blockquote class="claim-text">${t(claim.text)}</blockquote>
-${verdicts}${claim.rationale === undefined ? "" : `<p class="rationale">${t(claim.rationale)}</p>`}${diagnostics}
+${failed ? diagnostics : ""}${verdicts}${claim.rationale === undefined ? "" : `<p class="rationale">${t(claim.rationale)}</p>`}${failed ? "" : diagnostics}
 <details class="more"><summary>${t(summaryText)}</summary>${cites}${parts}</details>
 <p class="where mono">${t(formatPosition(claim.at))}</p>
 </article>`;
 }
 
-function otherSection(findings: Diagnostic[]): string {
+function otherSection(findings: Diagnostic[], docs: DocsLink): string {
   return `<section id="other" class="other" aria-labelledby="other-h">
 <h2 id="other-h">Findings outside claims</h2>
-<ul class="diags">${findings.map(diagnosticItem).join("")}</ul>
+<ul class="diags">${findings.map((d) => diagnosticItem(d, docs)).join("")}</ul>
 </section>`;
 }

@@ -5,8 +5,15 @@ import { formatPosition, plural } from "./labels.js";
 import { compareText, inReportOrder } from "./order.js";
 import type { Reporter } from "./types.js";
 
-/** Name of the suite that holds findings in files no claim owns (sources, entities). */
-export const OTHER_FILES_SUITE = "(other files)";
+/** Name of the suite that holds findings in files no claim owns (sources, the registry). */
+export const OTHER_FILES_SUITE = "sources and other files";
+
+/**
+ * Every duration is written as 0. The run checks claims together (one index, every rule over
+ * every file), so a claim has no time of its own, and a report must be byte-identical from
+ * run to run; the CI step says how long the run took.
+ */
+const TIME = `time="0"`;
 
 interface TestCase {
   classname: string;
@@ -20,11 +27,14 @@ interface TestCase {
 
 /**
  * JUnit XML as Jenkins, GitLab and most CI dashboards read it (the `junit-10.xsd`
- * dialect): one `<testsuite>` per article, one `<testcase>` per claim. A failing claim
- * carries one `<failure>` whose text lists every error as `file:line:col rule-id
- * message`; warnings go to `<system-out>`. Findings in files that no claim owns
- * (a source record, the entity registry) form one more suite, one test case per file,
- * so that a broken source fails the dashboard too. No timestamp, no hostname, no time.
+ * dialect): one `<testsuite>` per article, one `<testcase>` per claim, so the dashboard
+ * counts claims. A failing claim carries one `<failure>` whose text lists every error as
+ * `file:line:col rule-id message`; its warnings go to `<system-out>`.
+ *
+ * Findings in files no claim owns (a source record, the entity registry) form one more
+ * suite: a file with an error is a failing test case of its own, so a broken source fails
+ * the dashboard too; warnings in files without errors are listed in the suite's
+ * `<system-out>` and add no test case. No timestamp, no hostname; every `time` is 0.
  */
 export const junit: Reporter = (input) => {
   const result = inReportOrder(input);
@@ -34,18 +44,18 @@ export const junit: Reporter = (input) => {
     cases.push(claimCase(claim));
     suites.set(claim.article, cases);
   }
-  const other = otherFileCases(result);
+  const other = otherFiles(result);
   const suiteNames = [...suites.keys()].sort(compareText);
 
-  const allCases = [...suiteNames.flatMap((name) => suites.get(name) ?? []), ...other];
+  const allCases = [...suiteNames.flatMap((name) => suites.get(name) ?? []), ...other.cases];
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0">`,
+    `<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0" ${TIME}>`,
   ];
   // Lines are appended one by one: spreading a suite's lines into push() passes each as an
   // argument, and a suite of 100,000 failing claims overflowed the stack.
   for (const name of suiteNames) suite(out, name, suites.get(name) ?? []);
-  if (other.length > 0) suite(out, OTHER_FILES_SUITE, other);
+  if (other.cases.length > 0 || other.warnings.length > 0) suite(out, OTHER_FILES_SUITE, other.cases, other.warnings);
   out.push(`</testsuites>`, "");
   return out.join("\n");
 };
@@ -61,7 +71,8 @@ function claimCase(claim: ClaimResult): TestCase {
   };
 }
 
-function otherFileCases(result: RunResult): TestCase[] {
+/** Files no claim owns: a failing case for each file with an error, and the warnings of the rest. */
+function otherFiles(result: RunResult): { cases: TestCase[]; warnings: Diagnostic[] } {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
     if (d.claimId !== undefined) continue;
@@ -69,14 +80,17 @@ function otherFileCases(result: RunResult): TestCase[] {
     list.push(d);
     byFile.set(d.at.file, list);
   }
-  return [...byFile.keys()].sort(compareText).map((file) => ({
-    classname: OTHER_FILES_SUITE,
-    name: file,
-    file,
-    line: 1,
-    diagnostics: byFile.get(file) ?? [],
-    failedWithoutError: false,
-  }));
+  const cases: TestCase[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const file of [...byFile.keys()].sort(compareText)) {
+    const diagnostics = byFile.get(file) ?? [];
+    if (diagnostics.some((d) => d.severity === "error")) {
+      cases.push({ classname: OTHER_FILES_SUITE, name: file, file, line: 1, diagnostics, failedWithoutError: false });
+    } else {
+      for (const d of diagnostics) warnings.push(d);
+    }
+  }
+  return { cases, warnings };
 }
 
 function isFailure(testCase: TestCase): boolean {
@@ -84,10 +98,11 @@ function isFailure(testCase: TestCase): boolean {
 }
 
 /** Appends one suite's lines to `out`. */
-function suite(out: string[], name: string, cases: TestCase[]): void {
+function suite(out: string[], name: string, cases: TestCase[], warnings: Diagnostic[] = []): void {
   const failures = cases.filter(isFailure).length;
-  out.push(`  <testsuite name="${escapeXmlAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`);
+  out.push(`  <testsuite name="${escapeXmlAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" ${TIME}>`);
   for (const testCase of cases) for (const line of caseLines(testCase)) out.push(line);
+  if (warnings.length > 0) out.push(`    ${warningsOut(warnings)}`);
   out.push(`  </testsuite>`);
 }
 
@@ -95,8 +110,12 @@ function diagnosticText(d: Diagnostic): string {
   return `${formatPosition(d.at)} ${d.ruleId} ${d.message}`;
 }
 
+function warningsOut(warnings: Diagnostic[]): string {
+  return `<system-out>${escapeXml(warnings.map((d) => `warning ${diagnosticText(d)}`).join("\n"))}</system-out>`;
+}
+
 function caseLines(testCase: TestCase): string[] {
-  const open = `    <testcase classname="${escapeXmlAttribute(testCase.classname)}" name="${escapeXmlAttribute(testCase.name)}" file="${escapeXmlAttribute(testCase.file)}" line="${testCase.line}"`;
+  const open = `    <testcase classname="${escapeXmlAttribute(testCase.classname)}" name="${escapeXmlAttribute(testCase.name)}" file="${escapeXmlAttribute(testCase.file)}" line="${testCase.line}" ${TIME}`;
   const errors = testCase.diagnostics.filter((d) => d.severity === "error");
   const warnings = testCase.diagnostics.filter((d) => d.severity === "warning");
   if (!isFailure(testCase) && warnings.length === 0) return [`${open}/>`];
@@ -109,9 +128,7 @@ function caseLines(testCase: TestCase): string[] {
     const body = errors.length > 0 ? errors.map(diagnosticText).join("\n") : "the claim failed without an error diagnostic";
     out.push(`      <failure message="${escapeXmlAttribute(message)}" type="${escapeXmlAttribute(type)}">${escapeXml(body)}</failure>`);
   }
-  if (warnings.length > 0) {
-    out.push(`      <system-out>${escapeXml(warnings.map((d) => `warning ${diagnosticText(d)}`).join("\n"))}</system-out>`);
-  }
+  if (warnings.length > 0) out.push(`      ${warningsOut(warnings)}`);
   out.push(`    </testcase>`);
   return out;
 }

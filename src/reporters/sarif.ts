@@ -3,6 +3,7 @@ import type * as Sarif from "sarif";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { RuleSummary } from "../model/result.js";
 import { compareText, inReportOrder, stableJson } from "./order.js";
+import { docsAddress } from "./settings.js";
 import type { Reporter } from "./types.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -36,8 +37,10 @@ export function fingerprintOf(d: Diagnostic): string {
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rules with
  * help text, one result per diagnostic with its region and a stable fingerprint.
  */
-export const sarif: Reporter = (input) => {
+export const sarif: Reporter = (input, options) => {
   const result = inReportOrder(input);
+  const version = result.tool.version;
+  const docs = (file: string) => docsAddress(file, version, options.settings);
   const rules = ruleList(result.rules, result.diagnostics);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const occurrences = new Map<string, number>();
@@ -75,9 +78,10 @@ export const sarif: Reporter = (input) => {
         tool: {
           driver: {
             name: result.tool.name,
-            version: result.tool.version,
-            semanticVersion: result.tool.version,
-            rules: rules.map(ruleDescriptor),
+            version,
+            semanticVersion: version,
+            ...optional("informationUri", docs("README.md")),
+            rules: rules.map((rule) => ruleDescriptor(rule, docs(rule.docs))),
           },
         },
         columnKind: "utf16CodeUnits",
@@ -103,32 +107,46 @@ function ruleList(rules: RuleSummary[], diagnostics: Diagnostic[]): RuleSummary[
   return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
 }
 
-function ruleDescriptor(rule: RuleSummary): Sarif.ReportingDescriptor {
+function ruleDescriptor(rule: RuleSummary, helpUri: string | undefined): Sarif.ReportingDescriptor {
   const firstSentence = rule.description.split(/(?<=\.)\s/)[0] ?? rule.description;
-  const descriptor: Sarif.ReportingDescriptor = {
+  const page = helpUri ?? rule.docs;
+  return {
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: firstSentence },
     fullDescription: { text: rule.description },
+    // SARIF wants helpUri absolute (docs-base-url makes it so); without one the path stays in the help text.
+    ...optional("helpUri", helpUri),
     help: {
-      text: `${rule.description} See ${rule.docs}.`,
-      markdown: `${rule.description}\n\nSee [${rule.id}](${rule.docs}).`,
+      text: `${rule.description} See ${page}.`,
+      markdown: `${rule.description}\n\nSee [${rule.id}](${page}).`,
     },
     // A rule turned off in this run is listed, disabled, so a viewer can tell it was not run.
     defaultConfiguration: rule.severity === "off" ? { enabled: false, level: "none" } : { level: rule.severity },
   };
-  // SARIF wants helpUri absolute; a docs path relative to the package stays in the help text.
-  if (/^https?:\/\//.test(rule.docs)) descriptor.helpUri = rule.docs;
-  return descriptor;
 }
 
-/** `quote-found` → `QuoteFound`, the PascalCase name SARIF viewers show beside the id. */
-function ruleName(id: string): string {
-  return id
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part !== "")
-    .map((part) => part[0]?.toUpperCase() + part.slice(1))
-    .join("");
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+/**
+ * A rule's friendly name, as SARIF viewers show it beside the id: one PascalCase word
+ * (`quote-found` → `QuoteFound`) in which every capital is followed by lower-case letters or
+ * digits, the form the SARIF multitool asks for. A part that starts with a digit joins the
+ * part before it and a one-letter part the part after it (`a-b-2` → `Ab2`), since a capital
+ * on its own would break that form.
+ */
+export function ruleName(id: string): string {
+  const tokens: string[] = [];
+  for (const part of id.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (part === "") continue;
+    const last = tokens.length - 1;
+    if (last >= 0 && (/^[0-9]/.test(part) || tokens[last]!.length === 1)) tokens[last] += part;
+    else tokens.push(part);
+  }
+  const name = tokens.map((token) => `${token[0]!.toUpperCase()}${token.slice(1)}`).join("");
+  return /^(?:[A-Z][a-z0-9]+)+$/.test(name) ? name : `Rule${name.toLowerCase()}`;
 }
 
 function location(at: Diagnostic["at"]): Sarif.Location {

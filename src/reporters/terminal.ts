@@ -3,6 +3,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { ClaimResult, RunResult, Verdict } from "../model/result.js";
 import { codeFrame } from "./code-frame.js";
 import { stripControl } from "./escape.js";
+import { FOLD_AFTER, repeatedWarnings } from "./fold.js";
 import { formatPosition, plural } from "./labels.js";
 import type { Reporter, ReporterOptions } from "./types.js";
 
@@ -19,8 +20,6 @@ function verdictColor(verdict: Verdict | undefined, colors: Colors): (text: stri
   }
 }
 
-/** Warnings of one rule beyond this many, outside claim files, are folded into one line. */
-const FOLD_AFTER = 3;
 
 /** `file:line:col`, the file's name made safe to print (it comes from the repository). */
 function location(at: Diagnostic["at"]): string {
@@ -93,17 +92,9 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
     }
     out.push(colors.bold("sources and other files"));
     // Many warnings of one rule say one thing many times: fold them unless asked for all.
-    const warningsByRule = new Map<string, Diagnostic[]>();
-    for (const d of others) {
-      if (d.severity !== "warning") continue;
-      const list = warningsByRule.get(d.ruleId);
-      if (list) list.push(d);
-      else warningsByRule.set(d.ruleId, [d]);
-    }
-    const folded = new Set([...warningsByRule].filter(([, list]) => !options.verbose && list.length > FOLD_AFTER).map(([rule]) => rule));
+    const folded = options.verbose ? new Map<string, Diagnostic[]>() : repeatedWarnings(others, claimFiles);
     for (const [, list] of byFile) for (const d of list) if (!folded.has(d.ruleId)) out.push(...describeDiagnostic(d, options, "  "));
-    for (const rule of folded) {
-      const list = warningsByRule.get(rule)!;
+    for (const [rule, list] of folded) {
       const files = list.slice(0, FOLD_AFTER).map((d) => stripControl(d.at.file)).join(", ");
       out.push(`  ${colors.yellow("warning")}  ${list.length} × ${stripControl(rule)}: ${stripControl(list[0]!.message.replace(/"[^"]*"/, "…"))}`);
       out.push(`    ${colors.dim(`${files}, and ${list.length - FOLD_AFTER} more (--verbose lists them all)`)}`);

@@ -33,9 +33,15 @@ interface Step {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
+interface Job {
+  if?: string;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { if?: string; steps: Step[] }>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
 }
 
 describe(".github/workflows/claimcheck.yml", () => {
@@ -61,7 +67,7 @@ describe(".github/workflows/claimcheck.yml", () => {
 
   it("checks the changed claims on pull requests, with annotations and a job summary", async () => {
     const workflow = parse(await readFile(WORKFLOW, "utf8")) as Workflow;
-    expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "schedule", "workflow_dispatch"]);
+    expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push", "schedule", "workflow_dispatch"]);
     const job = workflow.jobs["changed-claims"]!;
     expect(job.if).toBe("github.event_name == 'pull_request'");
     expect(job.steps.find((s) => s.uses?.startsWith("actions/checkout@"))?.with?.["fetch-depth"]).toBe(0);
@@ -85,6 +91,67 @@ describe(".github/workflows/claimcheck.yml", () => {
     expect(upload.with).toMatchObject({ path: "reports/" });
   });
 
+  it("on the default branch and the schedule, uploads SARIF to code scanning, also when the check fails", async () => {
+    const workflow = parse(await readFile(WORKFLOW, "utf8")) as Workflow;
+    expect(workflow.on["push"]).toEqual({ branches: ["main"] });
+    expect(workflow.on["schedule"]).toEqual([{ cron: "17 5 * * 1" }]);
+    const job = workflow.jobs["full-run"]!;
+    const check = job.steps.find((s) => s.run?.includes("npx claimcheck"))!;
+    expect(check.run).toContain("--format sarif=reports/claimcheck.sarif");
+    const upload = job.steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
+    expect(upload.with).toEqual({ sarif_file: "reports/claimcheck.sarif", category: "claimcheck" });
+    expect(upload.if).toBe("always() && hashFiles('reports/claimcheck.sarif') != ''");
+    expect(job.steps.indexOf(upload)).toBeGreaterThan(job.steps.indexOf(check));
+  });
+
+  it("grants nothing by default and each job only what it uses: only the SARIF upload can write", async () => {
+    const workflow = parse(await readFile(WORKFLOW, "utf8")) as Workflow;
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs["changed-claims"]!.permissions).toEqual({ contents: "read" });
+    expect(workflow.jobs.recheck!.permissions).toEqual({ contents: "read" });
+    expect(workflow.jobs["full-run"]!.permissions).toEqual({ contents: "read", "security-events": "write", actions: "read" });
+    // The job that can write never runs for a pull request.
+    expect(workflow.jobs["full-run"]!.if).toBe("github.event_name != 'pull_request'");
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level !== "read" && level !== "none");
+      expect(writes.map(([scope]) => scope), name).toEqual(name === "full-run" ? ["security-events"] : []);
+      // No job leaves the token in .git/config for later steps.
+      for (const checkout of job.steps.filter((s) => s.uses?.startsWith("actions/checkout@"))) {
+        expect(checkout.with?.["persist-credentials"], name).toBe(false);
+      }
+      const setup = job.steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
+      expect(setup?.with?.["node-version"], name).toBe(24);
+    }
+  });
+
+  it("pins every action to a full commit SHA with its release in a comment, each listed in docs/ci.md", async () => {
+    const text = await readFile(WORKFLOW, "utf8");
+    const docs = await readFile(path.join(REPO_ROOT, "docs/ci.md"), "utf8");
+    const uses = text.split("\n").filter((line) => /^\s*(- )?uses:/.test(line));
+    expect(uses.length).toBeGreaterThanOrEqual(10);
+    const pin = /^\s*(?:- )?uses: ([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_./-]+)?)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/;
+    for (const line of uses) {
+      const match = pin.exec(line);
+      expect(match, line).not.toBeNull();
+      const [, action, sha, version] = match!;
+      // The table names the action, its release and its commit on one row.
+      const row = docs.split("\n").find((r) => r.startsWith(`| \`${action}\` |`));
+      expect(row, `${action} in docs/ci.md`).toBeDefined();
+      expect(row).toContain(`| ${version} |`);
+      expect(row).toContain(`\`${sha}\``);
+    }
+    // One release per action across the workflow.
+    const pins = new Map<string, Set<string>>();
+    for (const line of uses) {
+      const [, action, sha] = pin.exec(line)!;
+      pins.set(action!, (pins.get(action!) ?? new Set()).add(sha!));
+    }
+    for (const [action, shas] of pins) expect(shas.size, action).toBe(1);
+    // The check above does catch a tag.
+    expect(pin.test("      - uses: actions/checkout@v5")).toBe(false);
+    expect(pin.test("      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8")).toBe(false);
+  });
+
   it("rechecks the cited pages weekly or by hand, never on a pull request, and only uploads its report", async () => {
     const text = await readFile(WORKFLOW, "utf8");
     const workflow = parse(text) as Workflow;
@@ -100,7 +167,7 @@ describe(".github/workflows/claimcheck.yml", () => {
     // Only the recheck job fetches pages, and nothing in the workflow writes back or opens anything.
     const fetching = Object.entries(workflow.jobs).filter(([, j]) => j.steps.some((s) => /claimcheck (recheck|capture)/.test(s.run ?? "")));
     expect(fetching.map(([name]) => name)).toEqual(["recheck"]);
-    expect(text).not.toMatch(/permissions:[\s\S]*write/);
+    expect(job.permissions).toEqual({ contents: "read" });
     expect(text).not.toMatch(/gh (issue|pr) create|git push/);
   });
 
@@ -151,6 +218,9 @@ describe(".github/workflows/claimcheck.yml", () => {
       expect(full.code).toBe(1);
       expect(await readFile(path.join(repo.dir, "reports/index.html"), "utf8")).toContain("<html");
       expect(await readFile(path.join(repo.dir, "reports/junit.xml"), "utf8")).toContain("<testsuites");
+      const sarif = JSON.parse(await readFile(path.join(repo.dir, "reports/claimcheck.sarif"), "utf8")) as { version: string; runs: Array<{ results: unknown[] }> };
+      expect(sarif.version).toBe("2.1.0");
+      expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
     } finally {
       await repo.cleanup();
     }

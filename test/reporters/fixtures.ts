@@ -347,28 +347,33 @@ function realisticClaims(): ClaimResult[] {
 }
 
 function realisticTimeline(): TimelineEntry[] {
-  const entry = (source: string, fact: string, statement: string, time: string, claims: string[], rank: TimelineEntry["rank"] = "normal"): TimelineEntry => ({
+  /** `labelled` gives the registry's words (labels from this repository's sources/entities.yaml); `event` the event's id. */
+  const entry = (source: string, fact: string, statement: string, time: string, claims: string[], rank: TimelineEntry["rank"] = "normal", labelled: { event?: string; label?: string } = {}): TimelineEntry => ({
     source,
     fact,
     statement,
     time,
     rank,
     claims,
+    ...labelled,
   });
+  const meeting2025 = { event: "bakanov-duffy-2025", label: "Bakanov–Duffy meeting, Kennedy Space Center, 31 July 2025" };
   return [
-    entry("satelit-2025-07-17-apollo-soyuz-legacy", "docking-1975", "apollo-soyuz docking", "1975-07-17", ["c08-apollo-soyuz-anniversary"]),
-    entry("reuters-2025-07-29-first-talks", "meeting-2018", "Rogozin–Bridenstine meeting at Baikonur", "2018-10", ["c04-first-meeting-since-2018"]),
-    entry("spacenews-2019-01-04-rogozin-postponed", "visit-postponed", "NASA postpones Rogozin's visit", "2019-01-04", ["c05-rogozin-visit-blocked-2018"]),
-    entry("upi-2021-12-31-iss-extended-2030", "us-2030", "US commits to the ISS until 2030", "2021-12-31", ["c14-commitment-years"]),
+    entry("satelit-2025-07-17-apollo-soyuz-legacy", "docking-1975", "apollo-soyuz docking", "1975-07-17", ["c08-apollo-soyuz-anniversary"], "normal", { event: "apollo-soyuz-docking", label: "Apollo–Soyuz docking and handshake, 17 July 1975" }),
+    entry("reuters-2025-07-29-first-talks", "meeting-2018", "Rogozin–Bridenstine meeting at Baikonur", "2018-10", ["c04-first-meeting-since-2018"], "normal", { event: "rogozin-bridenstine-2018", label: "Rogozin–Bridenstine meeting at Baikonur, October 2018" }),
+    entry("spacenews-2019-01-04-rogozin-postponed", "visit-postponed", "NASA postpones Rogozin's visit", "2019-01-04", ["c05-rogozin-visit-blocked-2018"], "normal", { event: "rogozin-visit-cancellation", label: "NASA postpones (rescinds) Rogozin's planned US visit, 4 January 2019" }),
+    entry("upi-2021-12-31-iss-extended-2030", "us-2030", "US commits to the ISS until 2030", "2021-12-31", ["c14-commitment-years"], "normal", { label: "US segment of the ISS (US participation) — committed to operate until (year): 2030" }),
+    // Written before results carried labels: the report falls back on the statement.
     entry("reuters-2025-07-29-first-talks", "russia-2028", "Russia commits its segment until 2028", "2023-04-12", ["c14-commitment-years"]),
-    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "cft-launch", "Starliner crewed test launches", "2024-06-05", ["c10-starliner-delays"]),
-    entry("moscowtimes-2025-02-06-borisov-sacked", "bakanov-appointed", "Bakanov appointed head of Roscosmos", "2025-02-06", ["c01-bakanov-head-of-roscosmos"]),
-    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "crew-return", "Starliner crew returns on Crew-9", "2025-03-18", ["c10-starliner-delays"]),
-    entry("particle-2025-08-iss-2028", "meeting-houston", "Bakanov–Duffy meeting in Houston", "2025-07-31", [], "deprecated"),
-    entry("spacepolicyonline-2025-07-31-crew-11", "meeting-2025", "Bakanov–Duffy meeting at Kennedy Space Center", "2025-07-31", ["c01-bakanov-head-of-roscosmos", "c04-first-meeting-since-2018", "c08-apollo-soyuz-anniversary"]),
-    entry("particle-2025-08-iss-2028", "ops-2028", "ISS operations agreed until 2028", "2025-07-31", ["c12-krikalev-2030"]),
-    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "next-flight", "Starliner's next crewed flight not before 2026", "2026", ["c10-starliner-delays"]),
-    entry("spokesman-2026-03-06-nasa-directive-iss-2032", "bill-2032", "Senate bill proposes the ISS until 2032", "2026-03-06", ["c14-commitment-years"]),
+    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "cft-launch", "Starliner crewed test launches", "2024-06-05", ["c10-starliner-delays"], "normal", { event: "starliner-cft", label: "Boeing Starliner Crew Flight Test, launched 5 June 2024" }),
+    entry("moscowtimes-2025-02-06-borisov-sacked", "bakanov-appointed", "Bakanov appointed head of Roscosmos", "2025-02-06", ["c01-bakanov-head-of-roscosmos"], "normal", { event: "bakanov-appointment-2025", label: "Putin appoints Bakanov head of Roscosmos, 6 February 2025" }),
+    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "crew-return", "Starliner crew returns on Crew-9", "2025-03-18", ["c10-starliner-delays"], "normal", { event: "wilmore-williams-return", label: "Return of Wilmore and Williams to Earth aboard Crew-9, 18 March 2025" }),
+    // Two sources on one event, one of them wrong about the place: one event, one statement deprecated.
+    entry("particle-2025-08-iss-2028", "meeting-houston", "Bakanov–Duffy meeting in Houston", "2025-07-31", [], "deprecated", meeting2025),
+    entry("spacepolicyonline-2025-07-31-crew-11", "meeting-2025", "Bakanov–Duffy meeting at Kennedy Space Center", "2025-07-31", ["c01-bakanov-head-of-roscosmos", "c04-first-meeting-since-2018", "c08-apollo-soyuz-anniversary"], "normal", meeting2025),
+    entry("particle-2025-08-iss-2028", "ops-2028", "ISS operations agreed until 2028", "2025-07-31", ["c12-krikalev-2030"], "normal", { label: "International Space Station — agreed to operate the station until (year): 2028" }),
+    entry("spacepolicyonline-2025-03-31-butch-suni-starliner", "next-flight", "Starliner's next crewed flight not before 2026", "2026", ["c10-starliner-delays"], "normal", { label: "Boeing CST-100 Starliner — next flight no earlier than: 2026" }),
+    entry("spokesman-2026-03-06-nasa-directive-iss-2032", "bill-2032", "Senate bill proposes the ISS until 2032", "2026-03-06", ["c14-commitment-years"], "normal", { label: "US segment of the ISS (US participation) — an extension proposed until (year): 2032" }),
     entry("spokesman-2026-03-06-nasa-directive-iss-2032", "end-2032", "proposed end of ISS operations", "2032", ["c14-commitment-years"]),
   ];
 }
@@ -430,8 +435,22 @@ export function buildArticle(text: string, claims: ClaimResult[]): ArticleResult
   };
 }
 
+/** The article's own source record: a copy of RT's text on another site (research notes, evidence.md). */
+const ARTICLE_SOURCE: SourceSummary = {
+  id: ARTICLE_ID,
+  file: `sources/${ARTICLE_ID}.yaml`,
+  title: "Space: A realm of cooperation for Moscow and Washington",
+  containerTitle: "RT",
+  url: "https://phnewlook.com/?p=61891",
+  kind: "mirror",
+  standing: "unreliable",
+  stateAffiliated: "RU",
+  mirrorOf: "RT",
+  citedBy: [],
+};
+
 function sourceSummaries(claims: ClaimResult[]): SourceSummary[] {
-  return SOURCES.map((s) => {
+  const cited = SOURCES.map((s) => {
     const summary: SourceSummary = {
       id: s.id,
       file: `sources/${s.id}.yaml`,
@@ -446,6 +465,7 @@ function sourceSummaries(claims: ClaimResult[]): SourceSummary[] {
     if (s.archiveUrl !== undefined) summary.archiveUrl = s.archiveUrl;
     return summary;
   });
+  return [...cited, { ...ARTICLE_SOURCE }].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const RULES = [
@@ -590,6 +610,8 @@ export function makeHostileResult(): RunResult {
   };
   const result = makeResult({ claims, otherDiagnostics: [hostileOther] });
   result.timeline.push({ source: "evil", fact: "f<1>", statement: HOSTILE_TEXT, time: "2025", rank: "normal", claims: ["c99-hostile"] });
+  // The registry's words arrive in pull requests too: an event id and a label that try to break out.
+  result.timeline.push({ source: "evil", fact: "f<2>", statement: "an event", time: "2025-01", rank: "normal", claims: ["c99-hostile"], event: `e"><script>window.__pwned=9</script>`, label: `label ${HOSTILE_TEXT}` });
   result.timeline.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   return result;
 }

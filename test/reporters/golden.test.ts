@@ -22,13 +22,17 @@ const EXTENSIONS: Record<string, string> = {
   sarif: "sarif",
 };
 const update = process.env["UPDATE_GOLDEN"] === "1";
+/** A publisher's settings, so the ClaimReview file shows the review's url, author and date. */
+const SETTINGS = {
+  claimreview: { author: { name: "Example Fact Check", url: "https://factcheck.example.org/" }, url: "https://factcheck.example.org/{article}/#{claim}", "date-published": "2025-08-20" },
+};
 
 describe("golden files", () => {
   for (const [name, extension] of Object.entries(EXTENSIONS)) {
     it(`${name} matches golden/hostile.${extension}`, () => {
       const reporter = reporters[name];
       expect(reporter, `reporter ${name} is registered`).toBeDefined();
-      const output = reporter!(makeHostileResult(), plainOptions());
+      const output = reporter!(makeHostileResult(), { ...plainOptions(), settings: SETTINGS });
       const file = join(goldenDir, `hostile.${extension}`);
       if (update || !existsSync(file)) {
         if (!update) throw new Error(`${file} is missing; run with UPDATE_GOLDEN=1 to create it`);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,20 @@ declare function getComputedStyle(element: any): any;
 type PageElement = any;
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const SCREENSHOT = join(repoRoot, "docs/screenshots/report.png");
+const PHONE_SCREENSHOT = join(repoRoot, "docs/screenshots/report-phone.png");
+/**
+ * Where screenshots go: docs/screenshots with UPDATE_SCREENSHOT=1 (excluded from the package),
+ * SCREENSHOT_DIR to keep them for a look, else a temporary folder removed after the run.
+ */
+function screenshotPath(docsFile: string): string {
+  if (process.env["UPDATE_SCREENSHOT"] === "1") return docsFile;
+  const dir = process.env["SCREENSHOT_DIR"];
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    return join(dir, basename(docsFile));
+  }
+  return join(tempDir("shot"), basename(docsFile));
+}
 
 let browser: Browser;
 
@@ -97,7 +111,8 @@ describe("HTML report in Chromium", () => {
     expect(await visibleCards(page)).toBe(8);
 
     await page.getByRole("button", { name: /Mixed/ }).click();
-    expect(await visibleIds(page)).toEqual(["c08-apollo-soyuz-anniversary", "c12-krikalev-2030", "c14-commitment-years"]);
+    // Failed checks first (c12), then the rest in report order.
+    expect(await visibleIds(page)).toEqual(["c12-krikalev-2030", "c08-apollo-soyuz-anniversary", "c14-commitment-years"]);
     expect(await page.getByRole("button", { name: /Mixed/ }).getAttribute("aria-pressed")).toBe("true");
 
     await page.locator('[data-status="fail"]').click();
@@ -135,7 +150,8 @@ describe("HTML report in Chromium", () => {
     const opened = await open(result);
     const { page } = opened;
     expect(await page.locator("#timeline svg.tl").isVisible()).toBe(true);
-    expect(await page.locator("#timeline svg.tl a").count()).toBe(result.timeline.length);
+    // One mark per event: two of the fourteen dated facts state one meeting.
+    expect(await page.locator("#timeline svg.tl a").count()).toBe(13);
     expect(await page.locator("#timeline svg.tl text", { hasText: "1975" }).count()).toBe(1);
     const box = await page.locator("#timeline svg.tl").boundingBox();
     expect(box!.height).toBeGreaterThan(60);
@@ -192,6 +208,75 @@ describe("HTML report in Chromium", () => {
     }
   });
 
+  it("reaches the timeline's events and the claims that use them from the keyboard, with a visible focus", async () => {
+    const opened = await open(makeResult());
+    const { page } = opened;
+    // The overview is a focusable region (it may scroll sideways); the next Tab is its first mark.
+    await page.focus("#timeline .tl-scroll");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Timeline overview");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      const mark = a?.querySelector(".mark");
+      return { tag: a?.tagName, href: a?.getAttribute("href"), title: a?.querySelector("title")?.textContent, stroke: mark ? getComputedStyle(mark).strokeWidth : "" };
+    });
+    expect(focused.tag).toBe("a");
+    expect(focused.title).toMatch(/^1975-07-15: Launch of Apollo and Soyuz 19|^1975-07-17: Apollo–Soyuz docking/);
+    // Focus is drawn on the mark itself, wider than its resting stroke of 1.5px.
+    expect(parseFloat(focused.stroke)).toBeGreaterThanOrEqual(3);
+    // Enter follows the mark to its event's row, which shows its date and label as text.
+    await page.keyboard.press("Enter");
+    const row = page.locator(`#timeline ${focused.href}`);
+    expect(await row.evaluate((el) => el.matches(":target"))).toBe(true);
+    expect(await row.locator(".when").textContent()).toMatch(/^1975-07-1[57]$/);
+    expect(await row.locator(".label").textContent()).toMatch(/Apollo/);
+    // The next Tab reaches the claim that uses the event, and Enter opens its card.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#claim-c08-apollo-soyuz-anniversary");
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)).toBe("solid");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#claim-c08-apollo-soyuz-anniversary").isVisible()).toBe(true);
+    expectClean(opened);
+    await page.close();
+  });
+
+  it("reads on a 390px phone: the timeline's events wrap, its overview says it scrolls, failed checks come first", async () => {
+    const opened = await open(makeResult(), { width: 390 });
+    const { page } = opened;
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The overview keeps its width and scrolls inside its box; a hint says so, above it.
+    expect(await page.locator("#timeline-hint").isVisible()).toBe(true);
+    const scroller = await page.locator("#timeline .tl-scroll").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, tabindex: el.getAttribute("tabindex") }));
+    expect(scroller.scroll).toBeGreaterThan(scroller.client);
+    expect(scroller.tabindex).toBe("0");
+    // Every event row, and every label and claim link in it, lies inside the screen.
+    const outside = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("#timeline .tl-event, #timeline .tl-event .label, #timeline .tl-event a"))
+        .map((el: PageElement) => el.getBoundingClientRect())
+        .filter((box: { left: number; right: number }) => box.left < 0 || box.right > 390).length,
+    );
+    expect(outside).toBe(0);
+    // The date stacks above the label, not beside it.
+    const first = page.locator("#timeline .tl-event").first();
+    const when = (await first.locator(".when").boundingBox())!;
+    const label = (await first.locator(".label").boundingBox())!;
+    expect(label.y).toBeGreaterThanOrEqual(when.y + when.height - 1);
+    // The first card on the page is a failed check, marked in words.
+    expect(await page.locator("#claim-list > .card").first().getAttribute("class")).toBe("card fail");
+    expect(await page.locator("#claim-list > .card").first().locator(".st").textContent()).toBe("✗ Check failed");
+    // Screenshots for a reader to look at: the top, the timeline and the article, as a phone shows them.
+    const target = screenshotPath(PHONE_SCREENSHOT);
+    mkdirSync(dirname(target), { recursive: true });
+    await page.screenshot({ path: target });
+    for (const [name, selector] of [["timeline", "#timeline"], ["article", "#articles"]] as const) {
+      await page.evaluate((sel: string) => document.querySelector(sel).scrollIntoView(), selector);
+      await page.screenshot({ path: target.replace(/\.png$/, `-${name}.png`) });
+    }
+    expect(existsSync(target)).toBe(true);
+    expectClean(opened);
+    await page.close();
+  });
+
   it("keeps text readable: badges and body text reach 4.5:1 contrast in both schemes", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const opened = await open(makeResult(), { colorScheme });
@@ -211,7 +296,7 @@ describe("HTML report in Chromium", () => {
           }
           return getComputedStyle(document.body).backgroundColor;
         };
-        const selectors = [".badge", ".st", ".stat dt", ".claim-text", ".rationale", ".diag .sev", ".where", ".prose mark", ".shown", "button"];
+        const selectors = [".badge", ".st", ".stat dt", ".claim-text", ".rationale", ".diag .sev", ".where", ".prose mark", ".shown", "button", ".failed-note", ".prose .ref", ".tl-event .when", ".tl-event .by", ".claim-link", ".tl-hint"];
         const out: Array<{ selector: string; ratio: number }> = [];
         for (const selector of selectors) {
           for (const el of Array.from(document.querySelectorAll(selector)).slice(0, 12)) {
@@ -231,7 +316,7 @@ describe("HTML report in Chromium", () => {
 
   it("takes a screenshot of a realistic report (docs/screenshots/report.png with UPDATE_SCREENSHOT=1)", async () => {
     const opened = await open(makeResult(), { width: 1280 });
-    const target = process.env["UPDATE_SCREENSHOT"] === "1" || !existsSync(SCREENSHOT) ? SCREENSHOT : join(tempDir("shot"), "report.png");
+    const target = screenshotPath(SCREENSHOT);
     mkdirSync(dirname(target), { recursive: true });
     await opened.page.screenshot({ path: target, fullPage: true });
     expect(existsSync(target)).toBe(true);

@@ -67,15 +67,66 @@ describe("html reporter (static checks)", () => {
     expect(data.claims.find((row) => row[2]?.includes("window.__pwned=1"))).toEqual(["fail", "refuted", `c99-hostile rt-2025-space-cooperation ${HOSTILE_TEXT.toLowerCase()}`]);
   });
 
-  it("draws one timeline mark per dated fact and marks every sentence", () => {
+  it("draws one timeline mark per event and marks every sentence", () => {
     const result = makeResult();
     const out = html(result, plainOptions());
     const svg = /<svg class="tl"[\s\S]*?<\/svg>/.exec(out)?.[0] ?? "";
-    expect(svg.match(/<a href=/g)).toHaveLength(result.timeline.length);
+    // Fourteen dated facts; two of them (two sources) state the Bakanov–Duffy meeting: thirteen events.
+    expect(result.timeline).toHaveLength(14);
+    expect(svg.match(/<a href=/g)).toHaveLength(13);
     expect(svg).toContain("<text x=");
     expect(svg).toMatch(/>1975<\/text>/);
     expect(svg).toMatch(/>2032<\/text>|>2033<\/text>/);
     expect(out.match(/<mark class="k-/g)).toHaveLength(result.articles[0]!.sentences.length);
+  });
+
+  it("lists the timeline's events with their date and label as text, and the claims that use each", () => {
+    const out = html(makeResult(), plainOptions());
+    const list = out.slice(out.indexOf('<ol class="tl-events"'), out.indexOf("</section>", out.indexOf('<ol class="tl-events"')));
+    const rows = [...list.matchAll(/<li id="([^"]+)" class="tl-event[^"]*">([\s\S]*?)<\/li>/g)];
+    expect(rows).toHaveLength(13);
+    // Every mark of the overview leads to a row of the list.
+    const svg = /<svg class="tl"[\s\S]*?<\/svg>/.exec(out)?.[0] ?? "";
+    const targets = [...svg.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(new Set(targets)).toEqual(new Set(rows.map((row) => row[1])));
+    const row = (label: string) => rows.find((r) => r[2]!.includes(label))?.[2] ?? "";
+    // The registry's label, not the fact's id, with the date beside it.
+    expect(row("Apollo–Soyuz docking and handshake, 17 July 1975")).toContain('<span class="when">1975-07-17</span>');
+    // Two sources, one of them deprecated, make one event that names both and the claims of both.
+    const meeting = row("Bakanov–Duffy meeting, Kennedy Space Center, 31 July 2025");
+    expect(meeting).toContain("2 sources:");
+    expect(meeting).toContain("particle-2025-08-iss-2028/meeting-houston (deprecated)");
+    expect(meeting).toContain("1 of 2 statements deprecated");
+    expect(meeting.match(/class="claim-link[^"]*"/g)).toHaveLength(3);
+    // A fact without the registry's words keeps its statement.
+    expect(row("Russia commits its segment until 2028")).toContain('href="#claim-c14-commitment-years"');
+  });
+
+  it("shows failed checks first and never with the look of an established verdict", () => {
+    const result = makeResult();
+    const failed = result.claims.filter((claim) => claim.status === "fail").map((claim) => claim.id);
+    expect(failed.length).toBeGreaterThan(0);
+    const out = html(result, plainOptions());
+    const cardIds = [...out.matchAll(/<article class="card (pass|fail)" id="claim-([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    // Failed cards come first, passing ones after.
+    expect(cardIds.slice(0, failed.length).map(([status]) => status)).toEqual(failed.map(() => "fail"));
+    expect(cardIds.slice(failed.length).every(([status]) => status === "pass")).toBe(true);
+    for (const id of failed) {
+      const card = out.slice(out.indexOf(`<article class="card fail" id="claim-${id}"`), out.indexOf("</article>", out.indexOf(`id="claim-${id}"`)));
+      expect(card).toContain("✗ Check failed");
+      // The verdict is named, without its symbol or colour, and said to be unestablished.
+      expect(card).not.toMatch(/class="badge v-(supported|refuted|mixed|unverifiable)"/);
+      expect(card).toContain("(not established: the check failed)");
+      // What broke the check comes before the verdicts.
+      expect(card.indexOf('<ul class="diags">')).toBeLessThan(card.indexOf('<dl class="vs">'));
+      // In the article, its sentence is marked failed and its link says so, never with a verdict's symbol.
+      const ref = new RegExp(`<a class="ref ([^"]+)" href="#claim-${id}" aria-label="([^"]+)">([^<]+)</a>`).exec(out);
+      expect(ref?.slice(1)).toEqual(["failed", `claim ${id}: check failed`, "⚠"]);
+    }
+    const view = out.slice(out.indexOf('<article class="article-view"'));
+    expect(view).toContain(`${failed.length === 1 ? "1 check" : `${failed.length} checks`} failed in this article`);
+    expect(view.match(/<mark class="k-claim failed"/g)?.length).toBeGreaterThan(0);
+    expect(view).toMatch(/<span data-coverage="failed">\d+<\/span> with a failed check/);
   });
 
   it("reads dates at their precision", () => {

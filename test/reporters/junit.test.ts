@@ -13,17 +13,35 @@ describe("junit reporter", () => {
 
   it("has one suite per article and one case per claim, with failures carrying positions", () => {
     const xml = junit(makeHostileResult(), plainOptions());
-    expect(xml).toContain(`<testsuites name="claimcheck" tests="9" failures="4" errors="0">`);
+    expect(xml).toContain(`<testsuites name="claimcheck" tests="9" failures="4" errors="0" time="0">`);
     expect(xml).toContain(`<testsuite name="rt-2025-space-cooperation" tests="8" failures="3"`);
     expect(xml.match(/<testcase /g)).toHaveLength(9);
-    expect(xml).toMatch(/<testcase classname="rt-2025-space-cooperation" name="c05-rogozin-visit-blocked-2018" file="claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml" line="2">\n\s+<failure message="declared verdict supported[^"]*" type="assertion-holds">claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml:4:10 assertion-holds /);
+    expect(xml).toMatch(/<testcase classname="rt-2025-space-cooperation" name="c05-rogozin-visit-blocked-2018" file="claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml" line="2" time="0">\n\s+<failure message="declared verdict supported[^"]*" type="assertion-holds">claims\/rt-2025-space-cooperation\/c05-rogozin-visit-blocked-2018.yaml:4:10 assertion-holds /);
     expect(xml).toContain(`<testsuite name="${OTHER_FILES_SUITE}"`);
     expect(xml).toMatch(/<system-out>warning sources\/satelit-2025-07-17-apollo-soyuz-legacy.yaml:7:1 archive-url /);
   });
 
-  it("carries no timestamp, hostname or time", () => {
+  it("counts claims, not files: warnings outside claims add no test case, an error in a source fails one", () => {
     const xml = junit(makeResult(), plainOptions());
-    expect(xml).not.toMatch(/timestamp=|hostname=|time=/);
+    const claims = makeResult().claims.length;
+    expect(xml).toContain(`<testsuites name="claimcheck" tests="${claims}" failures="2" errors="0" time="0">`);
+    expect(xml.match(/<testcase /g)).toHaveLength(claims);
+    expect(xml).toContain(
+      `  <testsuite name="${OTHER_FILES_SUITE}" tests="0" failures="0" errors="0" skipped="0" time="0">\n    <system-out>warning sources/satelit-apollo-soyuz-duplicate.yaml:1:1 orphan-source source satelit-apollo-soyuz-duplicate is cited by no claim</system-out>\n  </testsuite>`,
+    );
+
+    const hostile = junit(makeHostileResult(), plainOptions());
+    expect(hostile).toMatch(
+      new RegExp(`<testcase classname="${OTHER_FILES_SUITE}" name="sources/evil, with: comma.yaml" file="sources/evil, with: comma.yaml" line="1" time="0">\\n\\s+<failure message="unknown key [^"]*" type="schema">`),
+    );
+  });
+
+  it("carries no timestamp or hostname, and 0 for every time, so runs compare byte for byte", () => {
+    const xml = junit(makeHostileResult(), plainOptions());
+    expect(xml).not.toMatch(/timestamp=|hostname=/);
+    const times = xml.match(/ time="[^"]*"/g) ?? [];
+    expect(times.length).toBe((xml.match(/<testsuites |<testsuite |<testcase /g) ?? []).length);
+    expect(new Set(times)).toEqual(new Set([` time="0"`]));
   });
 
   it("escapes hostile text so the document stays well-formed", () => {

@@ -140,11 +140,16 @@ describe("every reporter escapes hostile text", () => {
         }
         expect(out.junit!).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
 
-        // GitHub: one workflow command per line, none injected.
-        for (const line of out.github!.split("\n").filter((l) => l !== "")) {
-          expect(line).toMatch(/^::(error|warning) file=[^:]*::/);
-        }
-        expect(out.github!.split("\n").filter((l) => l !== "").length).toBe(result.diagnostics.length);
+        // GitHub: one workflow command per line, none injected: annotations, ten of a kind at
+        // most, and our own notice of those left out, last.
+        const commands = out.github!.split("\n").filter((l) => l !== "");
+        const notice = commands.at(-1)?.startsWith("::notice ") ? commands.pop() : undefined;
+        for (const line of commands) expect(line).toMatch(/^::(error|warning) file=[^:]*::/);
+        if (notice !== undefined) expect(notice).toMatch(/^::notice title=claimcheck%3A findings not shown::\d+ more (errors?|warnings?)[a-z0-9 ]* than GitHub shows/);
+        const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+        expect(commands.filter((l) => l.startsWith("::error ")).length).toBe(Math.min(errors, 10));
+        expect(commands.filter((l) => l.startsWith("::warning ")).length).toBeLessThanOrEqual(10);
+        if (errors > 10) expect(notice).toBeDefined();
 
         // Markdown: rendered as GitHub would (raw HTML passes through), no markup from the data.
         const rendered = await marked.parse(out.markdown!);

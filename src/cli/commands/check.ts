@@ -43,7 +43,7 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
   }
-  const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
+  const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose), config?.data.reports));
   if (!written) return 2;
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
   const failed = result.summary.failed > 0 || result.summary.errors > 0;

@@ -83,7 +83,7 @@ export async function runRecheck(argv: string[], io: CliIO, network?: NetworkOve
     diagnostics,
     recheck: { sources: judgements.map((j) => j.status).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) },
   };
-  if (!(await writeOutputs(result, formats, run.root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
+  if (!(await writeOutputs(result, formats, run.root, pickColors(values, io), io, Boolean(values.verbose), run.config?.data.reports))) return 2;
   io.stderr(`${tally(result.recheck!.sources.map((s) => s.outcome))}\n`);
   return result.summary.errors > 0 ? 1 : 0;
 }
