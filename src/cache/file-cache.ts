@@ -147,7 +147,8 @@ function isPosition(v: unknown): boolean {
   return isObject(v) && typeof v.file === "string" && isCount(v.line) && isCount(v.column) && (v.endLine === undefined || isCount(v.endLine)) && (v.endColumn === undefined || isCount(v.endColumn));
 }
 
-function isDiagnostic(v: unknown): boolean {
+/** Whether a value has the shape of a Diagnostic as this version writes it. */
+export function isDiagnostic(v: unknown): boolean {
   return (
     isObject(v) &&
     typeof v.ruleId === "string" &&

@@ -10,3 +10,8 @@ export function cacheFileFor(root: string, location: string | undefined, cwd: st
   const resolved = path.resolve(cwd, location);
   return resolved.endsWith(".v8") ? resolved : path.join(resolved, CACHE_FILE_NAME);
 }
+
+/** The folder of per-claim records (src/engine/incremental.ts) beside a cache file: `files.v8` → `files.claims/`. */
+export function claimStoreFolder(cacheFile: string): string {
+  return `${cacheFile.endsWith(".v8") ? cacheFile.slice(0, -3) : cacheFile}.claims`;
+}

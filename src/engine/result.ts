@@ -16,8 +16,10 @@ import { VERDICTS } from "../model/result.js";
 import { showValue } from "../assert/values.js";
 import { evidencePolicy, judgeClaim, judgeEvidence, type ClaimStanding, type EvidencePolicy } from "../assert/evidence-standard.js";
 import { standingOf } from "../model/source-standing.js";
+import { firstClaimWithId } from "../project/first-claim.js";
 import { independenceGroups, type IndependenceGroup } from "../project/independence.js";
-import type { Claim, ClaimRecord, Fact, ProjectIndex, SourceRecord } from "../project/types.js";
+import type { Claim, ClaimRecord as ClaimData, Fact, ProjectIndex, SourceRecord } from "../project/types.js";
+import type { ClaimRecord } from "./claim-record.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath } from "../rules/types.js";
 import { findQuote } from "../text/find-quote.js";
@@ -36,19 +38,26 @@ export interface CheckOutcome {
   index: ProjectIndex;
   evaluations: Map<string, Evaluation>;
   diagnostics: Diagnostic[];
+  /** Whether a claim file is evaluated and reported by this run (a shard's share); every one when absent. */
+  inScope?: (file: string) => boolean;
+  /** Claims whose earlier record stands in for evaluating them (src/engine/incremental.ts). */
+  reused?: ReadonlyMap<Claim, ClaimRecord>;
+  /** Records of the claims evaluated afresh, by claim file; their results are filled in here. */
+  records?: Map<string, ClaimRecord>;
 }
 
 /** Builds the result document from the checked project. Deterministic: everything is sorted. */
 
 export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): RunResult {
-  const { index, evaluations } = outcome;
-  const selected = (file: string) => !options.select || options.select.has(file);
+  const { index } = outcome;
+  const inScope = outcome.inScope ?? (() => true);
+  const selected = (file: string) => (!options.select || options.select.has(file)) && inScope(file);
 
   // Each claim file's diagnostics belong to its claim.
   const claimIdOfFile = new Map<string, string>();
   for (const l of loaded) {
     if (l.file.role !== "claim") continue;
-    const data = l.doc?.data as Partial<ClaimRecord> | undefined;
+    const data = l.doc?.data as Partial<ClaimData> | undefined;
     // An id that fails the id pattern is not trusted as a name; the file's name stands in.
     claimIdOfFile.set(l.file.file, typeof data?.id === "string" && ID_PATTERN.test(data.id) ? data.id : stem(l.file.file));
   }
@@ -74,11 +83,20 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   const validFiles = new Set(index.claims.map((c) => c.doc.file));
   for (const claim of index.claims) {
     if (!selected(claim.doc.file)) continue;
-    claims.push(claimResult(claim, index, outcome, byClaimFile.get(claim.doc.file) ?? [], policy));
+    const own = byClaimFile.get(claim.doc.file) ?? [];
+    const reused = outcome.reused?.get(claim);
+    if (reused) {
+      claims.push(finishResult(reused.result, own, index));
+      continue;
+    }
+    const result = claimResult(claim, index, outcome, own, policy);
+    claims.push(result);
+    const record = outcome.records?.get(claim.doc.file);
+    if (record) record.result = { ...result, diagnostics: [] };
   }
   for (const l of loaded) {
     if (l.file.role !== "claim" || validFiles.has(l.file.file) || !selected(l.file.file)) continue;
-    const data = (l.doc?.data ?? {}) as Partial<ClaimRecord>;
+    const data = (l.doc?.data ?? {}) as Partial<ClaimData>;
     const own = byClaimFile.get(l.file.file) ?? [];
     claims.push({
       id: claimIdOfFile.get(l.file.file)!,
@@ -95,15 +113,28 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   claims.sort((a, b) => cmp(a.article, b.article) || cmp(a.id, b.id) || cmp(a.file, b.file));
 
   const summary = summarise(claims, diagnostics, loaded.length);
+  // A shard marks the other shards' claims in its articles too, without a verdict it does not know
+  // (merge fills those in): every shard then shows the same sentences.
+  const unevaluated: ArticleMark[] = [];
+  if (outcome.inScope) {
+    for (const claim of index.claims) {
+      if (!inScope(claim.doc.file)) unevaluated.push({ id: claim.id, article: claim.article, text: claim.data.text });
+    }
+    for (const l of loaded) {
+      if (l.file.role !== "claim" || validFiles.has(l.file.file) || inScope(l.file.file)) continue;
+      const text = (l.doc?.data as Partial<ClaimData> | undefined)?.text;
+      unevaluated.push({ id: claimIdOfFile.get(l.file.file)!, article: l.file.article ?? "default", text: typeof text === "string" ? text : "" });
+    }
+  }
 
   return {
     schemaVersion: 1,
     tool: { name: "claimcheck", version: options.version },
     summary,
-    articles: articleResults(index, claims),
+    articles: articleResults(index, [...claims, ...unevaluated]),
     claims,
     sources: sourceSummaries(index),
-    timeline: timeline(index, outcome, new Set(claims.map((c) => c.id))),
+    timeline: timeline(index, outcome, new Set(claims.map((c) => c.id)), selected),
     rules: [
       // Each rule as this run applied it: a rule turned off says "off", a built-in check made a warning says so.
       ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: options.rules[c.id] ?? c.severity, docs: docsPath(c.id) })),
@@ -111,7 +142,22 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     ].sort((a, b) => cmp(a.id, b.id)),
     diagnostics,
   };
-  void evaluations;
+}
+
+/** A claim's kept result with this run's findings: its status and each citation's `found` follow from them. */
+function finishResult(kept: ClaimResult, own: Diagnostic[], index: ProjectIndex): ClaimResult {
+  return {
+    ...kept,
+    status: own.some((d) => d.severity === "error") ? "fail" : "pass",
+    citations: kept.citations.map((c, i) => ({ ...c, found: citationFound(index, c.source, own, i) })),
+    diagnostics: own,
+  };
+}
+
+/** A citation stands when its source exists and neither quote-found nor source-exists objects to it. */
+function citationFound(index: ProjectIndex, source: string, own: Diagnostic[], i: number): boolean {
+  const failed = own.some((d) => (d.ruleId === "quote-found" || d.ruleId === "source-exists") && d.at.path?.startsWith(`citations[${i}]`));
+  return index.sources.has(source) && !failed;
 }
 
 /** Files the selected claims depend on: cited sources, their articles' maps and records, the registry. */
@@ -151,14 +197,11 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
   const mine = evaluation && evaluation.claimId === claim.id && firstClaimWithId(outcome.index, claim.id) === claim ? evaluation : undefined;
   const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
     const source = index.sources.get(c.source);
-    const failed = own.some(
-      (d) => (d.ruleId === "quote-found" || d.ruleId === "source-exists") && d.at.path?.startsWith(`citations[${i}]`),
-    );
     const excerpt = source?.data.excerpts?.find((e) => findQuote(e.text, { exact: c.quote, prefix: c.prefix, suffix: c.suffix }));
     return {
       source: c.source,
       quote: c.quote,
-      found: Boolean(source) && !failed,
+      found: citationFound(index, c.source, own, i),
       excerpt: excerpt?.id,
       title: source?.data.title,
       containerTitle: source?.data["container-title"],
@@ -210,21 +253,12 @@ function standingFields(record: SourceRecord): Pick<CitationResult, "kind" | "st
   return { kind, standing, stateAffiliated: record["state-affiliated"], network: record.network, reliability: legacy };
 }
 
-/** The first claim of the index with an id (the one evaluated), found without a scan per claim. */
-const firstClaimsById = new WeakMap<ProjectIndex, Map<string, Claim>>();
-function firstClaimWithId(index: ProjectIndex, id: string): Claim | undefined {
-  let byId = firstClaimsById.get(index);
-  if (!byId) {
-    byId = new Map();
-    for (const c of index.claims) if (!byId.has(c.id)) byId.set(c.id, c);
-    firstClaimsById.set(index, byId);
-  }
-  return byId.get(id);
-}
+/** A claim as an article marks it: its verdict, when this run knows it. */
+type ArticleMark = Pick<ClaimResult, "id" | "article" | "text"> & Partial<Pick<ClaimResult, "derived" | "declared" | "status">>;
 
-function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResult[] {
+function articleResults(index: ProjectIndex, claims: ArticleMark[]): ArticleResult[] {
   const out: ArticleResult[] = [];
-  const claimsByArticle = new Map<string, ClaimResult[]>();
+  const claimsByArticle = new Map<string, ArticleMark[]>();
   for (const claim of claims) {
     const list = claimsByArticle.get(claim.article);
     if (list) list.push(claim);
@@ -238,7 +272,7 @@ function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResu
     const sentences: SentenceResult[] = [];
     if (text !== undefined) {
       const spans = splitSentences(text);
-      const marks: Array<{ start: number; end: number; kind: SentenceResult["kind"]; claim?: ClaimResult; reason?: string }> = [];
+      const marks: Array<{ start: number; end: number; kind: SentenceResult["kind"]; claim?: ArticleMark; reason?: string }> = [];
       for (const claim of claimsByArticle.get(id) ?? []) {
         const match = claim.text ? findQuote(text, { exact: claim.text }) : undefined;
         if (match) marks.push({ ...match, kind: "claim", claim });
@@ -261,7 +295,9 @@ function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResu
         if (claimMarks.length > 0) {
           const claimIds = [...new Set(claimMarks.map((m) => m.claim!.id))].sort();
           const verdicts = [...new Set(claimMarks.map((m) => m.claim!.derived ?? m.claim!.declared))];
-          sentences.push({ ...span, kind: "claim", claims: claimIds, verdict: verdicts.length === 1 ? verdicts[0] : "mixed" });
+          // A claim of another shard (no status: not evaluated here) leaves the verdict to merge.
+          const known = claimMarks.every((m) => m.claim!.status !== undefined);
+          sentences.push({ ...span, kind: "claim", claims: claimIds, verdict: known ? (verdicts.length === 1 ? verdicts[0] : "mixed") : undefined });
         } else if (overlapping.length > 0) {
           const first = overlapping[0]!;
           sentences.push({ ...span, kind: first.kind, claims: [], reason: first.reason });
@@ -331,7 +367,7 @@ function sourceSummaries(index: ProjectIndex): SourceSummary[] {
     .sort((a, b) => cmp(a.id, b.id) || cmp(a.file, b.file));
 }
 
-function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<string>): TimelineEntry[] {
+function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<string>, selected: (file: string) => boolean): TimelineEntry[] {
   const users = new Map<Fact, Set<string>>();
   const use = (fact: Fact, claimId: string) => {
     const set = users.get(fact) ?? new Set();
@@ -341,6 +377,16 @@ function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<stri
   for (const [claimId, evaluation] of outcome.evaluations) {
     if (!reported.has(claimId)) continue;
     for (const fact of evaluation.used) use(fact, claimId);
+  }
+  if (outcome.reused && outcome.reused.size > 0) {
+    const sourcesByFile = new Map(index.sourceList.map((s) => [s.doc.file, s]));
+    for (const [claim, record] of outcome.reused) {
+      if (!selected(claim.doc.file)) continue;
+      for (const [file, n] of record.used) {
+        const fact = sourcesByFile.get(file)?.facts.find((f) => f.index === n);
+        if (fact) use(fact, claim.id);
+      }
+    }
   }
   for (const claim of index.claims) {
     if (!reported.has(claim.id)) continue;

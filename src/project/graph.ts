@@ -50,6 +50,8 @@ export interface ProjectGraph {
   claims: readonly ClaimDependencies[];
   /** Source records by id (the first file in path order, as the index takes it). */
   sourceFiles: ReadonlyMap<string, string>;
+  /** Every source file by the id it claims, in path order: a second file with a cited id still counts (its statements reach the index). */
+  sourceFilesById: ReadonlyMap<string, readonly string[]>;
   /** Article maps by article id. */
   articleMaps: ReadonlyMap<string, ProjectFile>;
   /** The entity registry's file, when there is one. */
@@ -71,12 +73,16 @@ export function buildProjectGraph(files: readonly ProjectFile[], configFile?: st
   for (const f of files) if (!byPath.has(f.file)) byPath.set(f.file, f);
   const sorted = [...byPath.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const sourceFiles = new Map<string, string>();
+  const sourceFilesById = new Map<string, string[]>();
   const articleMaps = new Map<string, ProjectFile>();
   let registryFile: string | undefined;
   for (const f of sorted) {
     if (f.role === "source") {
       const id = idOf(f.data, f.file);
       if (!sourceFiles.has(id)) sourceFiles.set(id, f.file);
+      const all = sourceFilesById.get(id);
+      if (all) all.push(f.file);
+      else sourceFilesById.set(id, [f.file]);
     } else if (f.role === "article") {
       const article = f.article ?? articleOfPath(f.file);
       if (!articleMaps.has(article)) articleMaps.set(article, f);
@@ -105,7 +111,7 @@ export function buildProjectGraph(files: readonly ProjectFile[], configFile?: st
       kinds: [...kinds].sort(),
     });
   }
-  return { files: byPath, claims, sourceFiles, articleMaps, ...(registryFile ? { registryFile } : {}), ...(configFile ? { configFile } : {}) };
+  return { files: byPath, claims, sourceFiles, sourceFilesById, articleMaps, ...(registryFile ? { registryFile } : {}), ...(configFile ? { configFile } : {}) };
 }
 
 /** The source id an article map names as its own publication. */
@@ -116,8 +122,10 @@ export function articleSource(map: ProjectFile | undefined): string | undefined 
 
 /**
  * Every file a claim's result depends on: its own, its article's map, the records of the
- * sources it cites and of its article's source, their snapshots, the registry and the
- * configuration. Sorted; files that do not exist (a cited source that is missing) are left out.
+ * sources it cites and of its article's source (every file that claims one of those ids, and
+ * the originals their `mirror-of` names, which decide their outlet), their snapshots, the
+ * registry and the configuration. Sorted; files that do not exist (a cited source that is
+ * missing) are left out.
  */
 export function filesOfClaim(graph: ProjectGraph, claim: ClaimDependencies): string[] {
   const out = new Set<string>([claim.file]);
@@ -128,16 +136,26 @@ export function filesOfClaim(graph: ProjectGraph, claim: ClaimDependencies): str
     const own = articleSource(map);
     if (own !== undefined) sourceIds.add(own);
   }
-  for (const id of sourceIds) {
-    const file = graph.sourceFiles.get(id);
-    if (file === undefined) continue;
+  const addSource = (file: string) => {
     out.add(file);
     const snapshot = snapshotFile(graph.files.get(file)!);
     if (snapshot !== undefined) out.add(snapshot);
+  };
+  for (const id of sourceIds) {
+    for (const file of graph.sourceFilesById.get(id) ?? []) {
+      addSource(file);
+      const original = mirrorOf(graph.files.get(file)!.data);
+      if (original !== undefined) for (const o of graph.sourceFilesById.get(original) ?? []) addSource(o);
+    }
   }
   if (graph.registryFile !== undefined) out.add(graph.registryFile);
   if (graph.configFile !== undefined) out.add(graph.configFile);
   return [...out].sort();
+}
+
+function mirrorOf(data: unknown): string | undefined {
+  const original = (data as { "mirror-of"?: unknown } | undefined)?.["mirror-of"];
+  return typeof original === "string" ? original : undefined;
 }
 
 /**

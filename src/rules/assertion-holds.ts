@@ -36,8 +36,8 @@ export const assertionHolds: Rule = {
     evidence: "{statement} — {source}#{fact}",
   },
   check(context) {
-    const { index, evaluations, report } = context;
-    for (const claim of index.claims) {
+    const { index, claims, evaluations, report } = context;
+    for (const claim of claims) {
       const evaluation = evaluations.get(claim.id);
       if (!evaluation || evaluation.claimId !== claim.id) {
         if (!claim.data.assert) report({ messageId: "noAssertion", data: { claim: claim.id }, at: { doc: claim.doc, path: ["verdict"] } });

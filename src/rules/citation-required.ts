@@ -9,8 +9,8 @@ export const citationRequired: Rule = {
   messages: {
     missing: "claim \"{claim}\" cites no source; add a citation with a source and a quote",
   },
-  check({ index, report }) {
-    for (const claim of index.claims) {
+  check({ index, claims, report }) {
+    for (const claim of claims) {
       const citations = claim.data.citations;
       if (citations === undefined || citations.length === 0) {
         report({

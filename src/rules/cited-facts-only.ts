@@ -10,8 +10,8 @@ export const citedFactsOnly: Rule = {
     uncitedFact: 'fact "{ref}" belongs to source "{source}", which this claim does not cite',
     uncitedOnly: 'no cited source states {subject} {property}; {sources} does — cite it, or the part cannot be decided',
   },
-  check({ index, evaluations, report }) {
-    for (const claim of index.claims) {
+  check({ index, claims, evaluations, report }) {
+    for (const claim of claims) {
       const evaluation = evaluations.get(claim.id);
       if (!evaluation || evaluation.claimId !== claim.id) continue;
       // A citation of a missing or broken source is source-exists' finding; what follows from it is not ours.

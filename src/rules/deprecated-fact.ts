@@ -10,8 +10,8 @@ export const deprecatedFact: Rule = {
     reliesOnDeprecated: 'the assertion relies on {source}#{fact}, ranked deprecated: {reason}',
     citesDeprecated: 'citation names {source}#{fact}, ranked deprecated: {reason}',
   },
-  check({ index, evaluations, report }) {
-    for (const claim of index.claims) {
+  check({ index, claims, evaluations, report }) {
+    for (const claim of claims) {
       const evaluation = evaluations.get(claim.id);
       if (evaluation && evaluation.claimId === claim.id) {
         for (const problem of evaluation.problems) {

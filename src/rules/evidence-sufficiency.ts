@@ -1,5 +1,6 @@
 import { judgeClaim, judgeEvidence, type Judgement } from "../assert/evidence-standard.js";
 import { standingOf } from "../model/source-standing.js";
+import { firstClaimWithId } from "../project/first-claim.js";
 import type { Claim, ProjectIndex } from "../project/types.js";
 import type { Report, Rule } from "./types.js";
 
@@ -20,13 +21,11 @@ export const evidenceSufficiency: Rule = {
     primaryGroup: "group {n} counts, as a primary source: {outlets} — {sources}; tied by: {links}",
     groupCountsForNothing: "group {n} counts for nothing (standing {standings}): {outlets} — {sources}; tied by: {links}",
   },
-  check({ index, evaluations, evidence: policy, report }) {
+  check({ index, claims, evaluations, evidence: policy, report }) {
     if (!policy) return;
     const needed = `${policy.independentSources} independent source${policy.independentSources === 1 ? "" : "s"}${policy.primarySuffices ? " or 1 primary source" : ""}`;
-    const seen = new Set<string>();
-    for (const claim of index.claims) {
-      if (seen.has(claim.id)) continue; // unique-id reports duplicates; the first is the one evaluated
-      seen.add(claim.id);
+    for (const claim of claims) {
+      if (firstClaimWithId(index, claim.id) !== claim) continue; // unique-id reports duplicates; the first is the one evaluated
       const declared = claim.data.verdict;
       const evaluation = evaluations.get(claim.id);
       const findings: Array<{ verdict: string; name?: string; path: Array<string | number>; judgement: Judgement }> = [];

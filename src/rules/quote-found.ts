@@ -14,8 +14,8 @@ export const quoteFound: Rule = {
       'quote not found in source "{source}"; no closest passage is shown: comparing the quote with the source went past the search limit',
     contextMismatch: 'quote found in source "{source}", but not with the given prefix or suffix',
   },
-  check({ index, report }) {
-    for (const claim of index.claims) {
+  check({ index, claims, report }) {
+    for (const claim of claims) {
       (claim.data.citations ?? []).forEach((citation, i) => {
         const source = index.sources.get(citation.source);
         if (!source) return; // source-exists reports it

@@ -1,8 +1,8 @@
 import type { LoadedDoc } from "../load/document.js";
 import type { MessageData, Severity } from "../model/diagnostic.js";
 import type { DocPath } from "../model/position.js";
-import type { ProjectIndex } from "../project/types.js";
-import type { Evaluation } from "../assert/evaluate.js";
+import type { Claim, ProjectIndex } from "../project/types.js";
+import type { AssertProblem, Evaluation } from "../assert/evaluate.js";
 import type { EvidencePolicy } from "../assert/evidence-standard.js";
 
 /** Where a finding points: a node of a loaded document, by path. The loader turns it into a position. */
@@ -24,11 +24,29 @@ export interface Report {
   related?: Array<{ messageId: string; data?: MessageData; at: Locator }>;
 }
 
+/**
+ * What a project-wide rule may read of a claim's evaluation: small, plain data that the cache
+ * keeps beside the claim's findings, so a warm run or a shard need not evaluate every claim
+ * again for the project-wide rules (problems that hold a fact object are left out).
+ */
+export interface ClaimSummary {
+  claimId: string;
+  problems: Array<Exclude<AssertProblem, { kind: "deprecated" }>>;
+}
+
 /** What a rule sees. Read-only; rules never touch the file system, print or exit. */
 export interface RuleContext {
   index: ProjectIndex;
-  /** Each claim's evaluated assertion, by claim id (claims without `assert` are absent). */
+  /**
+   * The claims a per-claim rule checks, in index order: every claim on a cold run; on a warm
+   * run those whose dependencies changed (the others keep their findings); on a shard, the
+   * shard's share. Project-wide rules read `index.claims`, all of them.
+   */
+  claims: readonly Claim[];
+  /** The evaluated assertion of each claim in `claims` (and of the first claim of its id), by claim id; claims without `assert` are absent. For per-claim rules. */
   evaluations: ReadonlyMap<string, Evaluation>;
+  /** What project-wide rules may know of every evaluated claim, by claim id; claims without `assert` are absent. */
+  summaries: ReadonlyMap<string, ClaimSummary>;
   /** The project's evidence standard; undefined when evidence-sufficiency is turned off (src/assert/evidence-standard.ts). */
   evidence?: EvidencePolicy;
   report(report: Report): void;

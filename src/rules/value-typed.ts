@@ -14,7 +14,7 @@ export const valueTyped: Rule = {
     completeNeedsList: "complete says a list value is the whole list, but this value is not a list",
     declaration: "property {property}: {detail}",
   },
-  check({ index, evaluations, report }) {
+  check({ index, summaries, report }) {
     const registry = index.registry;
     if (registry) {
       for (const [id, property] of registry.properties) {
@@ -50,9 +50,9 @@ export const valueTyped: Rule = {
       }
     }
     for (const claim of index.claims) {
-      const evaluation = evaluations.get(claim.id);
-      if (!evaluation || evaluation.claimId !== claim.id) continue;
-      for (const problem of evaluation.problems) {
+      const summary = summaries.get(claim.id);
+      if (!summary || summary.claimId !== claim.id) continue;
+      for (const problem of summary.problems) {
         if (problem.kind !== "bad-literal") continue;
         const property = registry?.properties.get(problem.property);
         report({

@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from "node:util";
 import { dedupeAndSort } from "../engine/run.js";
 import { UsageError } from "../errors.js";
 import { stripControl } from "../reporters/escape.js";
-import type { ClaimResult, RunResult, TimelineEntry } from "../model/result.js";
+import type { ArticleResult, ClaimResult, RunResult, SentenceResult, TimelineEntry, Verdict } from "../model/result.js";
+import { findQuote } from "../text/find-quote.js";
 import { summarise } from "../engine/result.js";
 
 /**
@@ -26,7 +27,7 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
       );
     }
     for (const part of ["articles", "sources", "rules"] as const) {
-      if (!isDeepStrictEqual(r[part], first[part])) {
+      if (!isDeepStrictEqual(part === "articles" ? withoutVerdicts(r.articles) : r[part], part === "articles" ? withoutVerdicts(first.articles) : first[part])) {
         throw new UsageError("merge-mismatch", `result ${i + 1} has other ${part} than result 1: they are not shards of one run of one project`);
       }
     }
@@ -66,13 +67,45 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     schemaVersion: first.schemaVersion,
     tool: first.tool,
     summary: summarise(claims, diagnostics, first.summary.files),
-    articles: first.articles,
+    articles: mergeArticles(results.map((r) => r.articles), claims),
     claims,
     sources: first.sources,
     timeline: mergeTimelines(results.map((r) => r.timeline)),
     rules: first.rules,
     diagnostics,
   };
+}
+
+/** Articles with the verdicts of claim sentences left out: a shard leaves out those of claims it did not evaluate. */
+function withoutVerdicts(articles: ArticleResult[]): unknown {
+  return articles.map((a) => ({ ...a, sentences: a.sentences.map((s) => ({ ...s, verdict: undefined })) }));
+}
+
+/**
+ * The articles of the shards (the same sentences in each), with every claim sentence's verdict:
+ * from a shard that knew it (it evaluated every claim of the sentence), else made as the engine
+ * makes it, from the merged claims the sentence quotes (src/engine/result.ts).
+ */
+function mergeArticles(shards: ArticleResult[][], claims: ClaimResult[]): ArticleResult[] {
+  return shards[0]!.map((article, a) => {
+    const sentences = article.sentences.map((sentence, s) => {
+      if (sentence.kind !== "claim" || sentence.verdict !== undefined) return sentence;
+      const known = shards.map((r) => r[a]!.sentences[s]!.verdict).find((v) => v !== undefined);
+      return { ...sentence, verdict: known ?? verdictOfSentence(article, sentence, claims) };
+    });
+    return { ...article, sentences };
+  });
+}
+
+function verdictOfSentence(article: ArticleResult, sentence: SentenceResult, claims: ClaimResult[]): Verdict | undefined {
+  const verdicts = new Set<Verdict | undefined>();
+  for (const claim of claims) {
+    if (claim.article !== article.id || !sentence.claims.includes(claim.id) || !claim.text || article.text === undefined) continue;
+    const match = findQuote(article.text, { exact: claim.text });
+    if (match && match.start < sentence.end && match.end > sentence.start) verdicts.add(claim.derived ?? claim.declared);
+  }
+  if (verdicts.size === 0) return undefined;
+  return verdicts.size === 1 ? [...verdicts][0] : "mixed";
 }
 
 /** One entry per fact, with the claims of every shard that used it, sorted as engine/result.ts sorts. */

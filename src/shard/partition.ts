@@ -30,17 +30,22 @@ export function shardOfFile(file: string, count: number): number {
   return (digest.readUInt32BE(0) % count) + 1;
 }
 
+/** The claim files of one shard. */
+export function shardClaimFiles(claimFiles: Iterable<string>, shard: Shard): Set<string> {
+  return new Set([...claimFiles].filter((file) => shardOfFile(file, shard.count) === shard.index));
+}
+
 /**
- * The part of a full run's result that one shard reports: its claims, the diagnostics in its
+ * The part of a run's result that one shard reports — of a run that evaluated only the shard's
+ * claims (`claimFiles` then names every claim file of the project), or of a full run: its claims, the diagnostics in its
  * claim files, and — on shard 1 only — every diagnostic outside claim files (sources, the
  * entity registry, article maps), so each is reported once over the matrix. Articles, sources
  * and rules are the whole project's in every shard (they are the same everywhere, and a
  * shard's report stays readable); the timeline keeps the shard's claims. `claimcheck merge`
  * puts the shards back together into exactly the unsharded result.
  */
-export function shardResult(result: RunResult, shard: Shard): RunResult {
+export function shardResult(result: RunResult, shard: Shard, claimFiles: ReadonlySet<string> = new Set(result.claims.map((c) => c.file))): RunResult {
   const mine = (file: string) => shardOfFile(file, shard.count) === shard.index;
-  const claimFiles = new Set(result.claims.map((c) => c.file));
   const claims = result.claims.filter((c) => mine(c.file));
   const claimIds = new Set(claims.map((c) => c.id));
   const diagnostics = result.diagnostics.filter((d) => (claimFiles.has(d.at.file) ? mine(d.at.file) : shard.index === 1));

@@ -11,6 +11,10 @@ import { cacheFingerprint } from "../../src/cache/fingerprint.js";
 import { baseOptions } from "../../src/options/run-options.js";
 import type { RunOptions } from "../../src/options/run-options.js";
 import { runCheck } from "../../src/engine/run.js";
+import { bucketOf } from "../../src/cache/bucket-store.js";
+import { claimKeys, resultFingerprint } from "../../src/engine/incremental.js";
+import { loadRepository } from "../../src/load/load-files.js";
+import { graphOfLoaded } from "../../src/project/graph.js";
 import type { RunResult } from "../../src/model/result.js";
 import { parsePartialDate } from "../../src/time/partial-date.js";
 import { runCli } from "../helpers/cli.js";
@@ -90,7 +94,9 @@ describe("a crafted cache file cannot make a broken claim pass", () => {
     const warnings: string[] = [];
     const result = await runCheck(options(root, cacheFile, warnings, new TextEncoder().encode("somebody else's key, also 32 chars long")));
     expect(JSON.stringify(result)).toBe(JSON.stringify(cold));
-    expect(warnings).toHaveLength(1);
+    // One warning for the file cache, one for the per-claim records.
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) expect(w).toMatch(/not signed with this machine's cache key/);
   });
 
   it("malformed entries in a properly signed cache are misses: no crash, no skipped validation", async () => {
@@ -115,6 +121,40 @@ describe("a crafted cache file cannot make a broken claim pass", () => {
     }
     // The fingerprint the file carries is the run's own: the entries above were really looked at.
     expect(stored.fingerprint).toBe(cacheFingerprint(options(root, cacheFile)));
+  });
+});
+
+describe("a crafted per-claim record cannot make a broken claim pass", () => {
+  it("a bucket holding a passing record for the broken claim's file, unsigned, signed elsewhere or malformed, is a miss", async () => {
+    const { root, cacheFile, claim, cold } = await brokenAfterCaching();
+    const folder = path.join(path.dirname(cacheFile), "files.claims");
+    const n = bucketOf(claim);
+    const bucket = path.join(folder, `${String(n).padStart(2, "0")}.v8`);
+    const stored = deserialize((await readFile(bucket)).subarray(32)) as { entries: Array<[string, Record<string, unknown>]> };
+    const good = stored.entries.find(([file]) => file === claim)![1];
+    // The forgery: the record of the good bytes, under the key the broken bytes give (the key is
+    // no secret: it is a digest of files anyone can read), so only the signature stands in the way.
+    const opts = options(root, cacheFile);
+    const loaded = await loadRepository({ ...opts, cache: undefined });
+    const key = claimKeys(graphOfLoaded(loaded), loaded, resultFingerprint(opts)).get(claim)!;
+    const forged = { ...stored, entries: stored.entries.map(([f, r]) => [f, f === claim ? { ...good, key } : r]) };
+    const payload = serialize(forged);
+    for (const bytes of [payload, Buffer.concat([createHmac("sha256", "another key").update(payload).digest(), payload])]) {
+      await writeFile(bucket, bytes);
+      const warnings: string[] = [];
+      const result = await runCheck(options(root, cacheFile, warnings));
+      expect(JSON.stringify(result)).toBe(JSON.stringify(cold));
+      expect(warnings).toEqual([expect.stringMatching(/is not signed with this machine's cache key/)]);
+    }
+    // Signed with this machine's key but malformed: a miss, no crash, no warning.
+    for (const record of [{ ...good, key, findings: "none" }, { ...good, key, result: null }, { ...good, key, used: [["x", "y"]] }]) {
+      const bad = serialize({ ...forged, entries: forged.entries.map(([f, r]) => [f, f === claim ? record : r]) });
+      await writeFile(bucket, Buffer.concat([createHmac("sha256", KEY).update(bad).digest(), bad]));
+      const warnings: string[] = [];
+      const result = await runCheck(options(root, cacheFile, warnings));
+      expect(JSON.stringify(result)).toBe(JSON.stringify(cold));
+      expect(warnings).toEqual([]);
+    }
   });
 });
 

@@ -36,11 +36,12 @@ function options(root: string, cacheFile?: string, warnings?: string[], key = KE
   return o;
 }
 
-async function coldAndCached(root: string, cacheFile: string): Promise<{ cold: string; cached: string; warnings: string[] }> {
+async function coldAndCached(root: string, cacheFile: string): Promise<{ cold: string; cached: string; warnings: string[]; timing: Record<string, number> }> {
   const warnings: string[] = [];
-  const cached = JSON.stringify(await runCheck(options(root, cacheFile, warnings)));
+  const timing: Record<string, number> = {};
+  const cached = JSON.stringify(await runCheck({ ...options(root, cacheFile, warnings), timing }));
   const cold = JSON.stringify(await runCheck(options(root)));
-  return { cold, cached, warnings };
+  return { cold, cached, warnings, timing };
 }
 
 /** Something a contributor does to the files between two runs. */
@@ -135,12 +136,19 @@ describe("a cached run gives exactly the result of a cold run", () => {
         writeCorpus(root, original);
         const first = await coldAndCached(root, cacheFile); // fills the cache
         expect(first.cached).toBe(first.cold);
+        expect(first.timing["claims reused"] ?? 0).toBe(0);
+        let reused = 0;
         for (const change of changes) {
           await apply(root, change, original);
-          const { cold, cached, warnings } = await coldAndCached(root, cacheFile);
+          const { cold, cached, warnings, timing } = await coldAndCached(root, cacheFile);
           expect(cached).toBe(cold);
           expect(warnings).toEqual([]);
+          // Every valid claim is either evaluated or reused, and the claims cited by nothing that changed are reused.
+          expect((timing["claims evaluated"] ?? 0) + (timing["claims reused"] ?? 0)).toBe(JSON.parse(cold).claims.filter((c: { citations: unknown[] }) => c.citations.length > 0).length);
+          reused += timing["claims reused"] ?? 0;
         }
+        // A single edit leaves most of 40 claims untouched: the reuse path really ran.
+        if (changes.some((c) => c.kind !== "restore")) expect(reused).toBeGreaterThan(0);
         await rm(root, { recursive: true, force: true });
       }),
       fuzzParameters(8),
@@ -159,6 +167,43 @@ describe("a cached run gives exactly the result of a cold run", () => {
     // Nothing was parsed: every file, the renamed one included, came from the cache.
     expect(timing.parse).toBeUndefined();
     expect(timing.validate).toBeUndefined();
+  });
+});
+
+describe("a warm run evaluates only the claims whose dependencies changed", () => {
+  it("counts: none after nothing changed, one after one claim changed, the citing claims after one source changed", async () => {
+    const root = path.join(dir, "counts");
+    const cacheFile = path.join(cacheDir, "counts.v8");
+    writeCorpus(root, generateCorpus(40, { seed: 12 }));
+    const cold = await runCheck(options(root, cacheFile));
+    const total = cold.claims.length;
+    const counted = async () => {
+      const timing: Record<string, number> = {};
+      const result = await runCheck({ ...options(root, cacheFile), timing });
+      expect(JSON.stringify(result)).toBe(JSON.stringify(await runCheck(options(root))));
+      return { evaluated: timing["claims evaluated"] ?? 0, reused: timing["claims reused"] ?? 0, buckets: timing["cache buckets written"] ?? 0 };
+    };
+    expect(await counted()).toEqual({ evaluated: 0, reused: total, buckets: 0 });
+
+    const claim = cold.claims[5]!.file;
+    const text = await readFile(path.join(root, claim), "utf8");
+    await writeFile(path.join(root, claim), text.replace(/rationale: >\n {2}/, "rationale: >\n  Edited. "));
+    const oneClaim = await counted();
+    expect(oneClaim).toMatchObject({ evaluated: 1, reused: total - 1 });
+    // One record changed: one bucket of the store is written, not the whole store.
+    expect(oneClaim.buckets).toBe(1);
+
+    // A source that some, not all, claims cite, and that is no article's own publication (whose claims depend on it too).
+    const articleSources = new Set(cold.articles.map((a) => a.source));
+    const source = cold.sources.find((s) => s.citedBy.length > 0 && s.citedBy.length < total && !articleSources.has(s.id))!;
+    // The claims that name it: in a citation, or in an assert's `fact: source#fact`.
+    const names = (text: string) => text.split(/[^A-Za-z0-9-]/).includes(source.id);
+    let citing = 0;
+    for (const c of cold.claims) if (names(await readFile(path.join(root, c.file), "utf8"))) citing++;
+    const sourceText = await readFile(path.join(root, source.file), "utf8");
+    await writeFile(path.join(root, source.file), sourceText.replace(/title: "/, "title: \"Retitled "));
+    expect(citing).toBeGreaterThan(0);
+    expect(await counted()).toMatchObject({ evaluated: citing, reused: total - citing });
   });
 });
 
@@ -202,6 +247,10 @@ describe("the cache file", () => {
     const folder = path.join(cacheDir, "atomic");
     await runCheck(options(root, path.join(folder, "files.v8")));
     const { readdir } = await import("node:fs/promises");
-    expect(await readdir(folder)).toEqual(["files.v8"]);
+    expect(await readdir(folder)).toEqual(["files.claims", "files.v8"]);
+    // The per-claim records: signed buckets, no temporary file.
+    const buckets = await readdir(path.join(folder, "files.claims"));
+    expect(buckets.length).toBeGreaterThan(0);
+    for (const b of buckets) expect(b).toMatch(/^\d\d\.v8$/);
   });
 });

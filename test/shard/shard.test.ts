@@ -86,6 +86,22 @@ describe("claimcheck --shard i/n and claimcheck merge", () => {
     for (const r of results) expect(r.claims.length).toBeGreaterThan(0);
   });
 
+  it("a shard evaluates only its own claims (counted, not timed)", async () => {
+    const timingFile = path.join(corpus, "shard-timing.json");
+    const whole = JSON.parse(await unsharded(corpus, "json")) as RunResult;
+    // Claims that passed their schema have an as-of date in the result; only those are evaluated.
+    const valid = whole.claims.filter((c) => c.asOf !== undefined);
+    let sum = 0;
+    for (let i = 1; i <= 3; i++) {
+      await runCli(["--shard", `${i}/3`, "--format", `json=${path.join(corpus, "counted.json")}`], corpus, { CLAIMCHECK_TIMING: timingFile });
+      const evaluated = (JSON.parse(await readFile(timingFile, "utf8")) as Record<string, number>)["claims evaluated"];
+      expect(evaluated).toBe(valid.filter((c) => shardOfFile(c.file, 3) === i).length);
+      expect(evaluated).toBeLessThan(valid.length);
+      sum += evaluated!;
+    }
+    expect(sum).toBe(valid.length);
+  });
+
   it("partitions by a stable hash of the path", () => {
     expect(shardOfFile("claims/a/c1.yaml", 4)).toBe(shardOfFile("claims/a/c1.yaml", 4));
     for (let n = 1; n <= 9; n++) {

@@ -1,10 +1,10 @@
 import { resolveRunOptions } from "../../config/resolve.js";
-import { checkLoaded } from "../../engine/run.js";
+import { checkRepository } from "../../engine/run.js";
 import { UsageError } from "../../errors.js";
 import { loadRepository } from "../../load/load-files.js";
 import { timed, writeTiming } from "../../options/timing.js";
 import { graphOfLoaded } from "../../project/graph.js";
-import { parseShard, shardResult } from "../../shard/partition.js";
+import { parseShard, shardClaimFiles, shardResult } from "../../shard/partition.js";
 import { parseMaxWarnings, runFlags, selectClaims, type CheckFlags } from "../args.js";
 import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
@@ -34,12 +34,15 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
     // Changed sources, registries and article maps are checked themselves, cited or not.
     options.select = new Set([...claims, ...changed.checkedFiles]);
   }
-  const full = checkLoaded(loaded, options);
-  const result = shard ? shardResult(full, shard) : full;
-  if (options.select && full.claims.length === 0 && values.changed === undefined) {
+  const claimFiles = new Set(loaded.filter((l) => l.file.role === "claim").map((l) => l.file.file));
+  const selected = options.select ? [...claimFiles].filter((f) => options.select!.has(f)).length : claimFiles.size;
+  // A shard evaluates and reports only its own claims (project-wide rules still see them all).
+  const full = await checkRepository(loaded, options, shard ? { claims: shardClaimFiles(claimFiles, shard) } : {});
+  const result = shard ? shardResult(full, shard, claimFiles) : full;
+  if (options.select && selected === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
-  if (!options.select && full.claims.length === 0) {
+  if (!options.select && selected === 0) {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
   }
