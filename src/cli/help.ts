@@ -28,7 +28,8 @@ Options
                               GitHub annotations too when GITHUB_ACTIONS=true. Default and
                               configured files stay inside the repository; a path outside
                               comes only from here
-  -C, --root <dir>            repository root (default: the current directory)
+  -C, --root <dir>            project root (default: the nearest folder, from the current
+                              one upwards, holding claimcheck.config.yaml or claims/)
       --config <file>         configuration file (default: claimcheck.config.yaml at the root,
                               if there is one; it can set the default formats)
       --changed <git-ref>     check the claims changed since the ref (its merge base with
