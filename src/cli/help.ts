@@ -4,9 +4,12 @@ export const HELP = `claimcheck — a fact check kept as code
 Usage
   claimcheck [check] [paths...] [options]   check claims against their sources
   claimcheck explain <claim-id> [options]   show how a claim's verdict was derived, step by step
-  claimcheck new claim|source|entity|property [flags]
+  claimcheck init [-C <dir>]                start a fact-check project here: configuration,
+                                            registry, .gitignore, CI workflow, README
+  claimcheck new article|claim|source|entity|property [flags]
                                             write a new, valid, commented file to fill in
                                             (claimcheck new --help lists the flags)
+  claimcheck rehash <source-id>...          record the sha256 of snapshots changed on purpose
   claimcheck migrate [--dry-run]           rewrite claim, source and registry files in the
                                             current format, keeping comments and key order
   claimcheck merge <result.json>... [options]

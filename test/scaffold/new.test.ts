@@ -147,10 +147,14 @@ describe("claimcheck new claim", () => {
       return key === undefined ? "" : answers[key]!;
     };
     let stdout = "";
-    const code = await runNew(["claim", "--article", ARTICLE], { cwd: dir, env: {}, stdout: (t) => void (stdout += t), stderr: () => undefined, isTTY: true }, { prompter });
+    let stderr = "";
+    const io = { cwd: dir, env: {}, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), isTTY: true };
+    const code = await runNew(["claim", "--article", ARTICLE], io, { prompter });
     expect(code).toBe(0);
     expect(stdout).toContain(`created claims/${ARTICLE}/c18-asked.yaml`);
-    expect(asked.some((q) => q.includes("is not one of"))).toBe(true);
+    // The bad verdict is explained, and the question asked again.
+    expect(stderr).toContain('"bogus" is not one of');
+    expect(asked.filter((q) => q.startsWith("verdict"))).toHaveLength(2);
     expect(asked.find((q) => q.startsWith("as-of"))).toMatch(/\[\d{4}-\d{2}-\d{2}\]/);
     await expectValid(path.join(dir, "claims", ARTICLE, "c18-asked.yaml"), "claim");
   });
