@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { findProjectRoot } from "../../config/project-root.js";
 import { CONFIG_FILE_NAME } from "../../config/types.js";
 import { UsageError } from "../../errors.js";
@@ -9,6 +8,7 @@ import { stripControl } from "../../reporters/escape.js";
 import { PACKAGE_WORKFLOW, schemaPathFrom } from "../../scaffold/package-files.js";
 import { renderConfig, renderReadme, withIgnoredLines } from "../../scaffold/project.js";
 import { renderRegistry } from "../../scaffold/registry.js";
+import { parseCommandArgs } from "../command-args.js";
 import type { CliIO } from "../io.js";
 import { relative, selfCheck } from "./new-files.js";
 
@@ -39,17 +39,12 @@ interface PlannedFile {
 
 /** `claimcheck init`: returns the exit code. */
 export async function runInit(argv: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, strict: true, options: { root: { type: "string", short: "C" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck init --help" for usage.`);
-  }
-  const { values } = parsed;
+  const { values, positionals } = parseCommandArgs("init", argv, { root: { type: "string", short: "C" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
     io.stdout(INIT_HELP);
     return 0;
   }
+  if (positionals.length > 0) throw new UsageError("bad-argument", `init takes no arguments, not "${positionals[0]}" (use -C <dir> for another folder)`);
   const root = path.resolve(io.cwd, values.root ?? ".");
   if (values.root === undefined) {
     const around = await findProjectRoot(io.cwd);

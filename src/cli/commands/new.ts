@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { articlesDir, sourcesDir } from "../../config/apply.js";
 import { resolveRunOptions } from "../../config/resolve.js";
 import { discover } from "../../load/discover.js";
@@ -20,6 +19,7 @@ import { checkDate, checkId, checkText, checkUrl, FieldReader, oneOf, terminalPr
 import { newArticle } from "./new-article.js";
 import { relative, selfCheck, stem, writeNew } from "./new-files.js";
 import { formatPartialDate, fromJsDate, parsePartialDate } from "../../time/partial-date.js";
+import { parseCommandArgs } from "../command-args.js";
 import type { CliIO } from "../io.js";
 
 export type { Prompter } from "./new-fields.js";
@@ -117,49 +117,39 @@ type NewValues = ReturnType<typeof parseNewArgs>["values"];
 type Fields = FieldReader<keyof NewValues & string>;
 
 function parseNewArgs(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        root: { type: "string", short: "C" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        article: { type: "string" },
-        id: { type: "string" },
-        text: { type: "string" },
-        source: { type: "string", multiple: true },
-        quote: { type: "string", multiple: true },
-        verdict: { type: "string" },
-        "as-of": { type: "string" },
-        rationale: { type: "string" },
-        url: { type: "string" },
-        title: { type: "string" },
-        type: { type: "string" },
-        kind: { type: "string" },
-        standing: { type: "string" },
-        "state-affiliated": { type: "string" },
-        network: { type: "string" },
-        reliability: { type: "string" },
-        "mirror-of": { type: "string" },
-        "container-title": { type: "string" },
-        issued: { type: "string" },
-        accessed: { type: "string" },
-        "archive-url": { type: "string" },
-        language: { type: "string" },
-        excerpt: { type: "string", multiple: true },
-        label: { type: "string" },
-        snapshot: { type: "string" },
-        outlet: { type: "string" },
-        published: { type: "string" },
-        alias: { type: "string", multiple: true },
-      },
-    });
-  } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck new --help" for usage.`);
-  }
+  return parseCommandArgs("new", argv, {
+    root: { type: "string", short: "C" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+    article: { type: "string" },
+    id: { type: "string" },
+    text: { type: "string" },
+    source: { type: "string", multiple: true },
+    quote: { type: "string", multiple: true },
+    verdict: { type: "string" },
+    "as-of": { type: "string" },
+    rationale: { type: "string" },
+    url: { type: "string" },
+    title: { type: "string" },
+    type: { type: "string" },
+    kind: { type: "string" },
+    standing: { type: "string" },
+    "state-affiliated": { type: "string" },
+    network: { type: "string" },
+    reliability: { type: "string" },
+    "mirror-of": { type: "string" },
+    "container-title": { type: "string" },
+    issued: { type: "string" },
+    accessed: { type: "string" },
+    "archive-url": { type: "string" },
+    language: { type: "string" },
+    excerpt: { type: "string", multiple: true },
+    label: { type: "string" },
+    snapshot: { type: "string" },
+    outlet: { type: "string" },
+    published: { type: "string" },
+    alias: { type: "string", multiple: true },
+  });
 }
 
 /** Each --quote belongs to the --source before it, in the order the flags were given. */

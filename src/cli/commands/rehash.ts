@@ -1,10 +1,10 @@
-import { parseArgs } from "node:util";
 import { writeRepoFile } from "../../capture/repo-file.js";
 import { loadSourceRecords } from "../../capture/source-records.js";
 import { resolveRunOptions } from "../../config/resolve.js";
 import { YamlEditor } from "../../edit/yaml-editor.js";
 import { UsageError } from "../../errors.js";
 import { stripControl } from "../../reporters/escape.js";
+import { parseCommandArgs } from "../command-args.js";
 import type { CliIO } from "../io.js";
 import { pickSources } from "../network-run.js";
 
@@ -25,18 +25,11 @@ snapshot that cannot be read.
 
 /** `claimcheck rehash <source-id>…`: returns the exit code. */
 export async function runRehash(argv: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { root: { type: "string", short: "C" }, config: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck rehash --help" for usage.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs("rehash", argv, {
+    root: { type: "string", short: "C" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     io.stdout(REHASH_HELP);
     return 0;
