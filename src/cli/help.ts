@@ -4,9 +4,12 @@ export const HELP = `claimcheck — a fact check kept as code
 Usage
   claimcheck [check] [paths...] [options]   check claims against their sources
   claimcheck explain <claim-id> [options]   show how a claim's verdict was derived, step by step
-  claimcheck new claim|source|entity|property [flags]
+  claimcheck init [-C <dir>]                start a fact-check project here: configuration,
+                                            registry, .gitignore, CI workflow, README
+  claimcheck new article|claim|source|entity|property [flags]
                                             write a new, valid, commented file to fill in
                                             (claimcheck new --help lists the flags)
+  claimcheck rehash <source-id>...          record the sha256 of snapshots changed on purpose
   claimcheck migrate [--dry-run]           rewrite claim, source and registry files in the
                                             current format, keeping comments and key order
   claimcheck merge <result.json>... [options]
@@ -28,7 +31,8 @@ Options
                               GitHub annotations too when GITHUB_ACTIONS=true. Default and
                               configured files stay inside the repository; a path outside
                               comes only from here
-  -C, --root <dir>            repository root (default: the current directory)
+  -C, --root <dir>            project root (default: the nearest folder, from the current
+                              one upwards, holding claimcheck.config.yaml or claims/)
       --config <file>         configuration file (default: claimcheck.config.yaml at the root,
                               if there is one; it can set the default formats)
       --changed <git-ref>     check the claims changed since the ref (its merge base with

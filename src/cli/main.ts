@@ -29,6 +29,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 async function route(argv: string[], io: CliIO): Promise<number> {
   const rest = argv.slice(1);
   switch (argv[0]) {
+    case "init":
+      return (await import("./commands/init.js")).runInit(rest, io);
+    case "rehash":
+      return (await import("./commands/rehash.js")).runRehash(rest, io);
     case "new":
       return (await import("./commands/new.js")).runNew(rest, io);
     case "migrate":

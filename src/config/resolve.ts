@@ -4,11 +4,12 @@ import { baseOptions, type RunOptions } from "../options/run-options.js";
 import { stripControl } from "../reporters/escape.js";
 import { applyConfig } from "./apply.js";
 import { loadConfig } from "./load-config.js";
+import { findProjectRoot, type RootFoundBy } from "./project-root.js";
 import type { LoadedConfig } from "./types.js";
 
 /** The command-line flags that shape a run, as every command names them. */
 export interface RunFlags {
-  /** `-C`/`--root`, against the working directory; default: the working directory. */
+  /** `-C`/`--root`, against the working directory; default: the project found upwards from it (config/project-root.ts). */
   root?: string;
   /** `--config`, against the working directory; default: claimcheck.config.yaml at the root, if there is one. */
   config?: string;
@@ -28,6 +29,13 @@ export interface RunContext {
 
 export interface ResolvedRun {
   root: string;
+  /** How the root was found: named with -C, found upwards by its configuration file or claims/ folder, or none found. */
+  rootFoundBy: RootFoundBy;
+  /**
+   * The folder that relative paths on the command line are read against: the working
+   * directory, or the root when -C names it (where such paths always pointed).
+   */
+  pathBase: string;
   config: LoadedConfig | undefined;
   /** The configuration file relative to the root (forward slashes), when one was read. */
   configFile?: string;
@@ -41,7 +49,7 @@ export interface ResolvedRun {
  * new, migrate, capture, recheck and the vitest plugin all start here.
  */
 export async function resolveRunOptions(flags: RunFlags, context: RunContext): Promise<ResolvedRun> {
-  const root = path.resolve(context.cwd, flags.root ?? ".");
+  const { root, foundBy } = await findProjectRoot(context.cwd, flags.root);
   const config = await loadConfig({ root, cwd: context.cwd, explicit: flags.config });
   const options = applyConfig(baseOptions(root), config?.data);
   if (flags.cache || flags.cacheLocation !== undefined) {
@@ -55,5 +63,6 @@ export async function resolveRunOptions(flags: RunFlags, context: RunContext): P
   }
   if (context.env.CLAIMCHECK_TIMING) options.timing = {};
   const configFile = config && path.relative(root, config.path).split(path.sep).join("/");
-  return { root, config, ...(configFile ? { configFile } : {}), options };
+  const pathBase = foundBy === "flag" ? root : path.resolve(context.cwd);
+  return { root, rootFoundBy: foundBy, pathBase, config, ...(configFile ? { configFile } : {}), options };
 }

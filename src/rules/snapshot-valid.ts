@@ -12,7 +12,8 @@ export const snapshotValid: Rule = {
     tooLarge: 'snapshot "{path}" is {detail} (limits.max-snapshot-bytes); it is not read',
     missing: 'snapshot "{path}" does not exist',
     unreadable: 'snapshot "{path}" could not be read: {detail}',
-    hashMismatch: 'snapshot "{path}" has sha256 {actual}, not the recorded {expected}; update the hash if the text was meant to change',
+    hashMismatch:
+      'snapshot "{path}" has sha256 {actual}, not the recorded {expected}; if the text was meant to change, record its hash with: claimcheck rehash {source}',
   },
   check({ index, report }) {
     for (const source of index.sourceList) {
@@ -25,7 +26,7 @@ export const snapshotValid: Rule = {
       } else if (snapshot.sha256 !== declared.sha256) {
         report({
           messageId: "hashMismatch",
-          data: { path: declared.path, actual: snapshot.sha256, expected: declared.sha256 },
+          data: { path: declared.path, actual: snapshot.sha256, expected: declared.sha256, source: source.id },
           at: { doc: source.doc, path: ["snapshot", "sha256"] },
         });
       }

@@ -1,5 +1,5 @@
 import type { Verdict } from "../model/result.js";
-import { modeline, yamlString } from "./yaml-text.js";
+import { modeline, yamlIdList, yamlString } from "./yaml-text.js";
 
 export interface ClaimFields {
   id: string;
@@ -9,7 +9,8 @@ export interface ClaimFields {
   verdict: Verdict;
   /** Why the sources give the verdict; a TODO placeholder when not given. */
   rationale?: string;
-  citations: Array<{ source: string; quote?: string }>;
+  /** Each cited source, its quote (a placeholder when not given), and the ids of its facts the claim relies on. */
+  citations: Array<{ source: string; quote?: string; facts?: string[] }>;
   /** Path from the new file to the claim schema, for the modeline. */
   schemaPath: string;
 }
@@ -48,6 +49,7 @@ export function renderClaim(fields: ClaimFields): string {
   for (const citation of fields.citations) {
     lines.push(`  - source: ${citation.source}`);
     lines.push(`    quote: ${yamlString(citation.quote ?? QUOTE_PLACEHOLDER)}`);
+    if (citation.facts?.length) lines.push(`    facts: ${yamlIdList(citation.facts)}`);
   }
   lines.push(
     "# The claim in machine-checkable form, evaluated against the facts of the cited sources only;",

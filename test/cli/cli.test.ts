@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyDataset, REPO_ROOT, runCli, scratchNullDevice } from "../helpers/cli.js";
@@ -41,9 +41,13 @@ describe("claimcheck command line", () => {
   it("exits 2 when there is no claim to check, rather than passing on nothing", async () => {
     const { dir, cleanup } = await copyDataset();
     try {
+      // A project whose claims/ is empty: it says where it looked and what to add.
+      await rm(path.join(dir, "claims"), { recursive: true });
+      await mkdir(path.join(dir, "claims"));
       const run = await runCli(["--format", "terminal"], path.join(dir, "sources"));
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("no claim files found under");
+      expect(run.stderr).toContain("claimcheck new article");
     } finally {
       await cleanup();
     }

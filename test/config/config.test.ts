@@ -224,7 +224,7 @@ describe("the CLI with a configuration file", () => {
       // Without the configuration nothing is found where claims are looked for: a usage error.
       const without = await runCli(["--format", "json"], dir);
       expect(without.code).toBe(2);
-      expect(without.stderr).toContain("no claim files found");
+      expect(without.stderr).toContain("no claimcheck project in");
       const withConfig = JSON.parse((await runCli(["--format", "json", "--config", "other.yaml"], dir)).stdout) as { summary: { claims: number } };
       expect(withConfig.summary.claims).toBeGreaterThan(0);
     } finally {

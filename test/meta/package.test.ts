@@ -18,7 +18,7 @@ describe("the published package", () => {
   const paths = files.map((f) => f.path);
 
   it("holds the CLI, the library, its types, the schemas, the docs and the licence", () => {
-    for (const file of ["LICENSE", "README.md", "package.json", "dist/cli.js", "dist/index.js", "dist/index.d.ts", "dist/vitest.js", "schema/claim.schema.json", "schema/result.schema.json", "docs/rules.md"]) {
+    for (const file of ["LICENSE", "README.md", "package.json", "dist/cli.js", "dist/index.js", "dist/index.d.ts", "dist/vitest.js", "schema/claim.schema.json", "schema/result.schema.json", "docs/rules.md", ".github/workflows/claimcheck.yml"]) {
       expect(paths, file).toContain(file);
     }
   });

@@ -31,7 +31,7 @@ Options
                                CLAIMCHECK_IA_ACCESS_KEY and CLAIMCHECK_IA_SECRET_KEY set, else
                                the closest existing capture; records archive-URL and
                                archive-captured. Nothing is sent to an archive without it.
-  -C, --root <dir>             repository root (default: the current directory)
+  -C, --root <dir>             project root (default: found upwards from here)
       --config <file>          configuration file
   -h, --help                   show this help
 

@@ -1,4 +1,6 @@
+import path from "node:path";
 import { resolveRunOptions } from "../../config/resolve.js";
+import { nothingToCheck } from "../../config/project-root.js";
 import { checkRepository } from "../../engine/run.js";
 import { UsageError } from "../../errors.js";
 import { loadRepository } from "../../load/load-files.js";
@@ -18,9 +20,9 @@ import { writeOutputs } from "../output.js";
  */
 export async function runCheckCommand(values: CheckFlags, positionals: string[], io: CliIO): Promise<number> {
   const colors = pickColors(values, io);
-  const { root, config, configFile, options } = await resolveRunOptions(runFlags(values), io);
+  const { root, rootFoundBy, pathBase, config, configFile, options } = await resolveRunOptions(runFlags(values), io);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
-  if (positionals.length > 0) options.select = selectClaims(root, positionals);
+  if (positionals.length > 0) options.select = selectClaims(root, positionals.map((p) => path.resolve(pathBase, p)));
   const formats = requestedFormats(values.format, config?.data.reports?.formats, io.env);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const loaded = await loadRepository(options);
@@ -42,10 +44,9 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   if (options.select && selected === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
-  if (!options.select && selected === 0) {
-    // A run with nothing to check would pass whatever the data says: say so instead.
-    throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
-  }
+  // A run with nothing to check would pass whatever the data says: say so instead. A project
+  // with an article and no claims yet is checked (its article's record and snapshot).
+  if (!options.select && selected === 0 && !loaded.some((f) => f.file.role === "article")) throw nothingToCheck(root, rootFoundBy, options.claims);
   const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose), config?.data.reports));
   if (!written) return 2;
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);

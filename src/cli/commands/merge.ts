@@ -6,6 +6,7 @@ import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
+import { findProjectRoot } from "../../config/project-root.js";
 import { UsageError } from "../../errors.js";
 import type { RunResult } from "../../model/result.js";
 import { checkShard } from "../../shard/check-shard.js";
@@ -47,7 +48,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length === 0) throw new UsageError("bad-argument", "merge takes the JSON results to combine: claimcheck merge shard-1.json shard-2.json …");
   const results = await Promise.all(positionals.map((file) => readResult(path.resolve(io.cwd, file), file)));
   const merged = mergeResults(results);
-  const root = path.resolve(io.cwd, values.root ?? ".");
+  const { root } = await findProjectRoot(io.cwd, values.root);
   // merge reads no configuration: its reports are those named, or the defaults.
   const formats = requestedFormats(values.format, undefined, io.env);
   if (!(await writeOutputs(merged, formats, root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../../errors.js";
 import { applyChanges, describeChanges, planMigrations } from "../../migrate/run.js";
@@ -16,7 +15,7 @@ needs differ. Running it again changes nothing. With names, only those migration
 
 Options
       --dry-run         show what would change, as a diff, and write nothing
-  -C, --root <dir>      repository root (default: the current directory)
+  -C, --root <dir>      project root (default: found upwards from here)
   -h, --help            show this help
 `;
 
@@ -38,9 +37,8 @@ export async function runMigrate(argv: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const root = path.resolve(io.cwd, values.root ?? ".");
   // The files a check would read: migrations run over the same claims and sources.
-  const { options } = await resolveRunOptions({ root: values.root }, io);
+  const { root, options } = await resolveRunOptions({ root: values.root }, io);
   const run = await planMigrations(root, options, positionals);
   const dryRun = Boolean(values["dry-run"]);
   if (!dryRun) await applyChanges(root, run.changes);

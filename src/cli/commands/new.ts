@@ -1,9 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline/promises";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { articlesDir, sourcesDir } from "../../config/apply.js";
 import { resolveRunOptions } from "../../config/resolve.js";
 import { discover } from "../../load/discover.js";
@@ -15,14 +12,17 @@ import { renderClaim } from "../../scaffold/claim.js";
 import { addDeclaration, ENTITY_TYPES, isDeclared, PROPERTY_TYPES, renderRegistry } from "../../scaffold/registry.js";
 import { SOURCE_KINDS, STANDINGS, type SourceKind, type Standing } from "../../model/source-standing.js";
 import { CSL_TYPES, renderSource } from "../../scaffold/source.js";
+import { schemaPathFrom } from "../../scaffold/package-files.js";
 import { validateDoc, type DocKind } from "../../schema/validate.js";
 import { didYouMean } from "../../text/suggest.js";
+import { checkDate, checkId, checkText, checkUrl, FieldReader, oneOf, terminalPrompter, type Prompter } from "./new-fields.js";
+import { newArticle } from "./new-article.js";
+import { relative, selfCheck, stem, writeNew } from "./new-files.js";
 import { formatPartialDate, fromJsDate, parsePartialDate } from "../../time/partial-date.js";
+import { parseCommandArgs } from "../command-args.js";
 import type { CliIO } from "../io.js";
 
-/** Asks one question in the terminal; resolves to the answer (empty for none). */
-export type Prompter = (question: string) => Promise<string>;
-type ClosablePrompter = Prompter & { close?: () => void };
+export type { Prompter } from "./new-fields.js";
 
 /** What tests put in place of the terminal. */
 export interface NewOverrides {
@@ -30,11 +30,12 @@ export interface NewOverrides {
   prompter?: Prompter;
 }
 
-const KINDS = ["claim", "source", "entity", "property"] as const;
+const KINDS = ["article", "claim", "source", "entity", "property"] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Which flags each kind of file takes (besides --root, --config, --help). */
 const FLAGS: Record<Kind, readonly string[]> = {
+  article: ["url", "snapshot", "id", "title", "outlet", "published"],
   claim: ["article", "id", "text", "source", "quote", "verdict", "as-of", "rationale"],
   source: [
     "id", "url", "title", "type", "kind", "standing", "mirror-of", "state-affiliated", "network",
@@ -47,6 +48,8 @@ const FLAGS: Record<Kind, readonly string[]> = {
 export const NEW_HELP = `claimcheck new — write a new, valid, commented file to fill in
 
 Usage
+  claimcheck new article  --url <url> --snapshot <text file> [--id <id>] [--title <title>]
+                          [--outlet <outlet>] [--published <date>]
   claimcheck new claim    --article <id> --id <id> --text <sentence> --verdict <verdict>
                           --source <source-id> [--quote <text>] [--source … --quote …]
                           [--as-of <date>] [--rationale <text>]
@@ -59,8 +62,15 @@ Usage
   claimcheck new entity   --id <id> --label <label> --type <type> [--alias <name>]...
   claimcheck new property --id <id> --label <label> --type <type>
 
-Run in a terminal, it asks for what the flags leave out; elsewhere a missing required flag
-is an error (exit 2). It never overwrites a file. Options: -C/--root <dir>, --config <file>.
+Run in a terminal, it asks for what the flags leave out (again, until answered, for what it
+needs; Ctrl-C stops with nothing written), offers the ids it knows (articles, sources, their
+facts) and takes several cited sources; elsewhere a missing required flag is an error (exit 2).
+It never overwrites a file. Options: -C/--root <dir>, --config <file>.
+
+new article writes the article's source record (sources/<id>.yaml) and its map
+(claims/<id>/article.yaml). The snapshot is the article's text, one paragraph a line: a file
+outside the project is copied to sources/snapshots/<id>.txt; its sha256 is the one the check
+computes. --id defaults to one made from the URL, --title to the snapshot's first line.
 
 A source's --kind: wire-agency, newspaper, broadcaster, primary, specialist, reference,
 mirror, aggregator or unknown. Its --standing: generally-reliable, use-with-care, unreliable
@@ -90,10 +100,11 @@ export async function runNew(argv: string[], io: CliIO, overrides: NewOverrides 
   const foreign = given.filter((k) => !FLAGS[kind as Kind].includes(k));
   if (foreign.length > 0) throw new UsageError("bad-argument", `new ${kind} does not take ${foreign.map((f) => `--${f}`).join(", ")}`);
 
-  const { root, config, options } = await resolveRunOptions({ root: values.root, config: values.config }, io);
-  const prompter: ClosablePrompter | undefined = overrides.prompter ?? (io.isTTY && process.stdin.isTTY ? terminalPrompter() : undefined);
-  const fields = new FieldReader(values, prompter, kind);
+  const { root, pathBase, config, options } = await resolveRunOptions({ root: values.root, config: values.config }, io);
+  const prompter: Prompter | undefined = overrides.prompter ?? (io.isTTY && process.stdin.isTTY ? terminalPrompter() : undefined);
+  const fields: Fields = new FieldReader(values, prompter, `new ${kind}`, io.stderr);
   try {
+    if (kind === "article") return await newArticle(fields, { root, pathBase, articles: articlesDir(config?.data), options }, io);
     if (kind === "claim") return await newClaim(fields, pairCitations(tokens), root, articlesDir(config?.data), options, io);
     if (kind === "source") return await newSource(fields, root, options, io);
     return await newDeclaration(kind as "entity" | "property", fields, root, options, io);
@@ -103,132 +114,43 @@ export async function runNew(argv: string[], io: CliIO, overrides: NewOverrides 
 }
 
 type NewValues = ReturnType<typeof parseNewArgs>["values"];
+type Fields = FieldReader<keyof NewValues & string>;
 
 function parseNewArgs(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        root: { type: "string", short: "C" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        article: { type: "string" },
-        id: { type: "string" },
-        text: { type: "string" },
-        source: { type: "string", multiple: true },
-        quote: { type: "string", multiple: true },
-        verdict: { type: "string" },
-        "as-of": { type: "string" },
-        rationale: { type: "string" },
-        url: { type: "string" },
-        title: { type: "string" },
-        type: { type: "string" },
-        kind: { type: "string" },
-        standing: { type: "string" },
-        "state-affiliated": { type: "string" },
-        network: { type: "string" },
-        reliability: { type: "string" },
-        "mirror-of": { type: "string" },
-        "container-title": { type: "string" },
-        issued: { type: "string" },
-        accessed: { type: "string" },
-        "archive-url": { type: "string" },
-        language: { type: "string" },
-        excerpt: { type: "string", multiple: true },
-        label: { type: "string" },
-        alias: { type: "string", multiple: true },
-      },
-    });
-  } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck new --help" for usage.`);
-  }
+  return parseCommandArgs("new", argv, {
+    root: { type: "string", short: "C" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+    article: { type: "string" },
+    id: { type: "string" },
+    text: { type: "string" },
+    source: { type: "string", multiple: true },
+    quote: { type: "string", multiple: true },
+    verdict: { type: "string" },
+    "as-of": { type: "string" },
+    rationale: { type: "string" },
+    url: { type: "string" },
+    title: { type: "string" },
+    type: { type: "string" },
+    kind: { type: "string" },
+    standing: { type: "string" },
+    "state-affiliated": { type: "string" },
+    network: { type: "string" },
+    reliability: { type: "string" },
+    "mirror-of": { type: "string" },
+    "container-title": { type: "string" },
+    issued: { type: "string" },
+    accessed: { type: "string" },
+    "archive-url": { type: "string" },
+    language: { type: "string" },
+    excerpt: { type: "string", multiple: true },
+    label: { type: "string" },
+    snapshot: { type: "string" },
+    outlet: { type: "string" },
+    published: { type: "string" },
+    alias: { type: "string", multiple: true },
+  });
 }
-
-interface FieldSpec {
-  /** What the prompt says. */
-  question: string;
-  required?: boolean;
-  /** Used when neither the flag nor the prompt gives a value. */
-  fallback?: string;
-  /** Returns a problem with the value, or undefined when it is fine. */
-  check?: (value: string) => string | undefined;
-}
-
-/** Reads a field from its flag, else from the prompt, else its fallback; collects what is missing. */
-class FieldReader {
-  private readonly missing: string[] = [];
-
-  constructor(
-    private readonly values: NewValues,
-    private readonly prompter: ClosablePrompter | undefined,
-    private readonly kind: string,
-  ) {}
-
-  async get(flag: keyof NewValues, spec: FieldSpec): Promise<string | undefined> {
-    const raw = this.values[flag];
-    const flagValue = Array.isArray(raw) ? raw[0] : typeof raw === "string" ? raw : undefined;
-    if (flagValue !== undefined) return this.checked(flag, flagValue, spec);
-    if (this.prompter) {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const hint = spec.fallback !== undefined ? ` [${spec.fallback}]` : spec.required || spec.question.includes("(empty") ? "" : " (optional)";
-        const answer = (await this.prompter(`${spec.question}${hint}: `)).trim();
-        if (answer === "") {
-          if (spec.fallback !== undefined || !spec.required) return spec.fallback;
-          continue;
-        }
-        const problem = spec.check?.(answer);
-        if (!problem) return answer;
-        await this.prompter(`  ${problem} (press Enter)`);
-      }
-    }
-    if (spec.fallback !== undefined) return spec.fallback;
-    if (spec.required) this.missing.push(`--${flag}`);
-    return undefined;
-  }
-
-  /** Whether the flag was given. */
-  has(flag: keyof NewValues): boolean {
-    return this.values[flag] !== undefined;
-  }
-
-  /** Every value of a repeatable flag, checked. */
-  list(flag: keyof NewValues, spec: FieldSpec): string[] {
-    const raw = this.values[flag];
-    const list = Array.isArray(raw) ? raw : [];
-    return list.map((value) => this.checked(flag, value, spec));
-  }
-
-  /** Throws, naming every missing required flag, once all fields were read. */
-  done(): void {
-    if (this.missing.length > 0) {
-      throw new UsageError(
-        "missing-argument",
-        `new ${this.kind} needs ${this.missing.join(", ")} (run it in a terminal to be asked; claimcheck new --help)`,
-      );
-    }
-  }
-
-  private checked(flag: string, value: string, spec: FieldSpec): string {
-    const problem = spec.check?.(value);
-    if (problem) throw new UsageError("bad-argument", `--${flag}: ${problem}`);
-    return value;
-  }
-}
-
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-const checkId = (value: string) =>
-  ID.test(value) && value.length <= 120 ? undefined : `"${value}" is not an id: lowercase letters, digits and hyphens, starting with a letter or digit`;
-const checkDate = (value: string) => (parsePartialDate(value) ? undefined : `"${value}" is not a date: YYYY, YYYY-MM or YYYY-MM-DD`);
-const checkUrl = (value: string) => (/^https?:\/\/\S+$/.test(value) ? undefined : `"${value}" is not an http(s) URL`);
-const checkText = (value: string) => (value.trim() === "" ? "must not be empty" : undefined);
-const oneOf = (allowed: readonly string[]) => (value: string) => {
-  if (allowed.includes(value)) return undefined;
-  const suggestion = didYouMean(value, allowed);
-  return `"${value}" is not one of: ${allowed.join(", ")}${suggestion ? ` — did you mean "${suggestion}"?` : ""}`;
-};
 
 /** Each --quote belongs to the --source before it, in the order the flags were given. */
 function pairCitations(tokens: ReturnType<typeof parseNewArgs>["tokens"]): Array<{ source: string; quote?: string }> {
@@ -247,8 +169,8 @@ function pairCitations(tokens: ReturnType<typeof parseNewArgs>["tokens"]): Array
 }
 
 async function newClaim(
-  fields: FieldReader,
-  citations: Array<{ source: string; quote?: string }>,
+  fields: Fields,
+  citations: Array<{ source: string; quote?: string; facts?: string[] }>,
   root: string,
   articles: string,
   options: RunOptions,
@@ -257,23 +179,31 @@ async function newClaim(
   const discovered = await discover(root, options.claims, options.sources);
   const knownArticles = [...new Set(discovered.filter((d) => d.role === "article" || d.role === "claim").map((d) => d.article!))].sort();
   const article = await fields.get("article", {
-    question: `article (${knownArticles.join(", ") || "a new folder"})`,
+    question: knownArticles.length > 0 ? "article" : "article (a new folder)",
     required: true,
     fallback: knownArticles.length === 1 ? knownArticles[0] : undefined,
     check: checkId,
+    choices: knownArticles,
   });
   const id = await fields.get("id", { question: "claim id, e.g. c18-short-description", required: true, check: checkId });
   const text = await fields.get("text", { question: "the claim's sentence, verbatim from the article", required: true, check: checkText });
   const verdict = await fields.get("verdict", { question: `verdict (${VERDICTS.join(", ")})`, required: true, check: oneOf(VERDICTS) });
-  const sourceIds = new Set(discovered.filter((d) => d.role === "source").map((d) => stem(d.file)));
+  const sourceFiles = new Map(discovered.filter((d) => d.role === "source").map((d) => [stem(d.file), d.file]));
+  const sourceIds = new Set(sourceFiles.keys());
   for (const c of citations) {
     const problem = checkId(c.source) ?? (c.quote === undefined ? undefined : checkText(c.quote));
     if (problem) throw new UsageError("bad-argument", `--source/--quote: ${problem}`);
   }
   if (citations.length === 0) {
-    const source = await fields.get("source", { question: "cited source id (sources/<id>.yaml)", required: true, check: checkId });
-    const quote = await fields.get("quote", { question: "the quote from that source, verbatim (empty: fill in later)", check: checkText });
-    if (source !== undefined) citations.push({ source, quote });
+    const known = [...sourceIds].sort();
+    const source = await fields.get("source", { question: "cited source id (sources/<id>.yaml)", required: true, check: checkId, choices: known });
+    // One citation after another, until an empty answer: each source with its quote and facts.
+    for (let next = source; next !== undefined; ) {
+      const quote = await fields.get("quote", { question: `the quote from ${next}, verbatim (empty: fill in later)`, check: checkText });
+      const facts = fields.interactive ? await askFacts(fields, next, await factIdsOf(root, sourceFiles.get(next))) : [];
+      citations.push({ source: next, quote, ...(facts.length > 0 ? { facts } : {}) });
+      next = fields.interactive ? await fields.ask({ question: "another cited source id (empty: no more)", check: checkId, choices: known }) : undefined;
+    }
   }
   const citedSources = citations.map((c) => c.source);
   const asOfFallback = article ? await defaultAsOf(root, discovered, article) : undefined;
@@ -311,7 +241,7 @@ async function newClaim(
   return 0;
 }
 
-async function newSource(fields: FieldReader, root: string, options: RunOptions, io: CliIO): Promise<number> {
+async function newSource(fields: Fields, root: string, options: RunOptions, io: CliIO): Promise<number> {
   const id = await fields.get("id", { question: "source id, e.g. reuters-2025-07-29-first-talks", required: true, check: checkId });
   const url = await fields.get("url", { question: "URL of the page as read", required: true, check: checkUrl });
   const title = await fields.get("title", { question: "title", required: true, check: checkText });
@@ -374,33 +304,62 @@ async function newSource(fields: FieldReader, root: string, options: RunOptions,
   return 0;
 }
 
-async function newDeclaration(kind: "entity" | "property", fields: FieldReader, root: string, options: RunOptions, io: CliIO): Promise<number> {
+async function newDeclaration(kind: "entity" | "property", fields: Fields, root: string, options: RunOptions, io: CliIO): Promise<number> {
   const types = kind === "entity" ? ENTITY_TYPES : PROPERTY_TYPES;
-  const id = await fields.get("id", { question: `${kind} id`, required: true, check: checkId });
-  const label = await fields.get("label", { question: "label, in words", required: true, check: checkText });
-  const type = await fields.get("type", { question: `type (${types.join(", ")})`, required: true, check: oneOf(types) });
-  const aliases = kind === "entity" ? fields.list("alias", { question: "", check: checkText }) : [];
-  fields.done();
-
+  // The registry is read first, so an id declared already is asked again before anything else is.
   const discovered = await discover(root, options.claims, options.sources);
   const registry = discovered.find((d) => d.role === "entities");
   const file = registry ? path.join(root, registry.file) : path.join(root, sourcesDir(options.sources), "entities.yaml");
   const section = kind === "entity" ? "entities" : "properties";
-  let text: string;
-  if (registry) {
-    text = await readFile(file, "utf8");
-  } else {
-    await mkdir(path.dirname(file), { recursive: true });
-    text = renderRegistry(schemaPathFrom(root, path.dirname(file), "entities"));
-  }
-  const declared = isDeclared(text, section, id!);
-  if (declared === undefined) throw new UsageError("bad-registry", `${relative(root, file)} does not parse; fix it first (claimcheck shows where)`);
-  if (declared) throw new UsageError("exists", `${kind} "${id}" is declared already in ${relative(root, file)}; not changed`);
+  const text = registry ? await readFile(file, "utf8") : renderRegistry(schemaPathFrom(root, path.dirname(file), "entities"));
+  if (isDeclared(text, section, "") === undefined) throw new UsageError("bad-registry", `${relative(root, file)} does not parse; fix it first (claimcheck shows where)`);
+  const id = await fields.get("id", {
+    question: `${kind} id`,
+    required: true,
+    check: (value) => checkId(value) ?? (fields.interactive && isDeclared(text, section, value) ? `${kind} "${value}" is declared already in ${relative(root, file)}` : undefined),
+  });
+  if (id !== undefined && isDeclared(text, section, id)) throw new UsageError("exists", `${kind} "${id}" is declared already in ${relative(root, file)}; not changed`);
+  const label = await fields.get("label", { question: "label, in words", required: true, check: checkText });
+  const type = await fields.get("type", { question: `type (${types.join(", ")})`, required: true, check: oneOf(types), choices: types });
+  const aliases = kind === "entity" ? fields.list("alias", { question: "", check: checkText }) : [];
+  fields.done();
+
   const updated = addDeclaration(text, { section, id: id!, label: label!, type: type!, aliases });
   selfCheck(relative(root, file), updated, "entities");
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, updated, { flag: registry ? "w" : "wx" });
   io.stdout(`declared ${kind} ${id} in ${relative(root, file)}\n`);
   return 0;
+}
+
+/** Asks which of a source's facts a citation relies on: ids or list numbers, separated by commas or spaces. */
+async function askFacts(fields: Fields, source: string, known: string[]): Promise<string[]> {
+  if (known.length === 0) return [];
+  const pick = (answer: string) =>
+    answer
+      .split(/[\s,]+/)
+      .filter((word) => word !== "")
+      .map((word) => (/^\d+$/.test(word) && Number(word) >= 1 && Number(word) <= known.length ? known[Number(word) - 1]! : word));
+  const answer = await fields.ask({
+    question: `the facts of ${source} the claim relies on, separated by commas (empty: none)`,
+    choices: known,
+    check: (value) => {
+      const unknown = pick(value).filter((id) => !known.includes(id));
+      if (unknown.length === 0) return undefined;
+      const suggestion = didYouMean(unknown[0]!, known);
+      return `${source} states no fact "${unknown[0]}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}`;
+    },
+  });
+  return answer === undefined ? [] : [...new Set(pick(answer))];
+}
+
+/** The ids of the facts a source file states (none when it does not load). */
+async function factIdsOf(root: string, file: string | undefined): Promise<string[]> {
+  if (file === undefined) return [];
+  const bytes = await readFile(path.join(root, file)).catch(() => undefined);
+  const outcome = bytes && loadYaml(file, bytes);
+  const facts = outcome && outcome.ok ? (outcome.doc.data as { facts?: unknown }).facts : undefined;
+  return Array.isArray(facts) ? facts.flatMap((f) => (typeof (f as { id?: unknown })?.id === "string" ? [(f as { id: string }).id] : [])) : [];
 }
 
 /** The as-of date of a new claim, when none is given: the article's own date, else the date its other claims share. */
@@ -422,62 +381,4 @@ async function defaultAsOf(root: string, discovered: Awaited<ReturnType<typeof d
   }
   const best = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0];
   return best?.[0];
-}
-
-/** Writes a file that must not exist yet; checks it against its schema first. */
-async function writeNew(root: string, file: string, content: string, kind: DocKind): Promise<void> {
-  const shown = relative(root, file);
-  if (existsSync(file)) throw new UsageError("exists", `${shown} already exists; not overwritten`);
-  selfCheck(shown, content, kind);
-  await mkdir(path.dirname(file), { recursive: true });
-  try {
-    await writeFile(file, content, { flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError("exists", `${shown} already exists; not overwritten`);
-    throw error;
-  }
-}
-
-/** A scaffold that fails its own schema is our bug, not the user's: never write it. */
-function selfCheck(shown: string, content: string, kind: DocKind): void {
-  const outcome = loadYaml(shown, new TextEncoder().encode(content));
-  const problems = outcome.ok ? validateDoc(outcome.doc, kind) : outcome.diagnostics;
-  if (problems.length > 0) {
-    throw new UsageError("bad-argument", `the values given do not make a valid ${kind} file: ${problems.map((p) => `${p.at.path ?? ""} ${p.message}`.trim()).join("; ")}`);
-  }
-}
-
-const PACKAGE_SCHEMA_DIR = fileURLToPath(new URL("../../../schema/", import.meta.url));
-
-/** The schema a new file's modeline points at: the repository's own schema/ if it has one, else the installed package's. */
-function schemaPathFrom(root: string, folder: string, kind: DocKind): string {
-  const local = path.join(root, "schema", `${kind}.schema.json`);
-  const target = existsSync(local) ? local : path.join(PACKAGE_SCHEMA_DIR, `${kind}.schema.json`);
-  return path.relative(folder, target).split(path.sep).join("/");
-}
-
-function terminalPrompter(): Prompter & { close: () => void } {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const controller = new AbortController();
-  // In raw mode Ctrl-C reaches readline as a key, not as a signal to the process.
-  rl.on("SIGINT", () => controller.abort());
-  const ask = (async (question: string) => {
-    try {
-      return await rl.question(question, { signal: controller.signal });
-    } catch (error) {
-      // Ctrl-D or Ctrl-C at a prompt: stop before anything is written.
-      if ((error as { name?: string }).name === "AbortError") throw new UsageError("cancelled", "cancelled; nothing was written");
-      throw error;
-    }
-  }) as Prompter & { close: () => void };
-  ask.close = () => rl.close();
-  return ask;
-}
-
-function relative(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join("/");
-}
-
-function stem(file: string): string {
-  return file.slice(file.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
 }

@@ -34,7 +34,7 @@ saw the page, and a User-Agent naming claimcheck and the project.
 
 Options
   -f, --format <name[=file]>   output format, repeatable (default: as claimcheck)
-  -C, --root <dir>             repository root (default: the current directory)
+  -C, --root <dir>             project root (default: found upwards from here)
       --config <file>          configuration file
       --state <file>           what the last recheck saw, for conditional requests
                                (default: ${DEFAULT_STATE_FILE})

@@ -26,9 +26,9 @@ import { usageErrorText, type CliIO } from "../io.js";
  */
 export async function runWatch(values: CheckFlags, positionals: string[], io: CliIO): Promise<number> {
   const colors = pickColors(values, io);
-  const { root } = await resolveRunOptions(runFlags(values), io);
+  const { root, pathBase } = await resolveRunOptions(runFlags(values), io);
   parseMaxWarnings(values["max-warnings"]);
-  const select = positionals.length > 0 ? selectClaims(root, positionals) : undefined;
+  const select = positionals.length > 0 ? selectClaims(root, positionals.map((p) => path.resolve(pathBase, p))) : undefined;
   if (values.changed !== undefined || values.format) throw new UsageError("bad-argument", "--watch prints to the terminal; it takes neither --changed nor --format");
   const controller = new AbortController();
   const stop = () => controller.abort();
