@@ -25,7 +25,7 @@ describe("claimcheck command line", () => {
   });
 
   it.each([
-    [["--frobnicate"], "Unknown option"],
+    [["--frobnicate"], 'unknown option "--frobnicate"'],
     [["--format", "htlm"], 'unknown format "htlm" — did you mean "html"?'],
     [["--format", "json="], "needs a file name"],
     [["--max-warnings", "many"], "--max-warnings takes a whole number"],

@@ -1,0 +1,79 @@
+/**
+ * CLI conventions through the built command line (dist/cli.js, what `npx claimcheck` runs):
+ * "did you mean" for unknown flags and commands.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyDataset, REPO_ROOT } from "../helpers/cli.js";
+import { runBuilt } from "../network/built-cli.js";
+
+interface JsonResult {
+  summary: { claims: number; errors: number; warnings: number };
+  claims: Array<{ id: string; file: string; article: string; citations: Array<{ source: string }>; diagnostics: Array<{ severity: string }> }>;
+  diagnostics: Array<{ severity: string; ruleId: string; at: { file: string } }>;
+}
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), "claimcheck-conventions-"));
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+let reports = 0;
+/** Runs the built CLI over the project's own dataset with a JSON report in the scratch folder; returns the run and the report. */
+async function check(args: string[], cwd = REPO_ROOT): Promise<{ code: number; stdout: string; stderr: string; result?: JsonResult }> {
+  const file = path.join(scratch, `result-${reports++}.json`);
+  const run = await runBuilt([...args, "--format", `json=${file}`], cwd);
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  return { ...run, ...(text === undefined ? {} : { result: JSON.parse(text) as JsonResult }) };
+}
+
+describe("unknown flags and commands", () => {
+  it.each([
+    [["--wach"], 'unknown option "--wach" — did you mean "--watch"?'],
+    [["--max-warning=3"], 'unknown option "--max-warning" — did you mean "--max-warnings"?'],
+    [["-watch"], 'unknown option "-watch" — did you mean "--watch"?'],
+    [["--frobnicate"], 'unknown option "--frobnicate"'],
+    [["-x"], 'unknown option "-x"'],
+    [["--config"], '"--config" needs a value'],
+    [["--config", "--verbose"], '"--config" needs a value, not the option "--verbose" (a value that starts with "-" is written --config=--verbose)'],
+    [["--watch=yes"], '"--watch" takes no value'],
+    [["chek"], 'unknown command "chek" — did you mean "check"?'],
+    [["explian", "c01"], 'unknown command "explian" — did you mean "explain"?'],
+    [["mirgate"], 'unknown command "mirgate" — did you mean "migrate"?'],
+  ])("%j: one clear line and the usage hint, exit 2", async (argv, message) => {
+    const run = await runBuilt(argv, REPO_ROOT);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`claimcheck: ${message}\nRun "claimcheck --help" for usage.\n`);
+  });
+
+  it("names the subcommand's help for its own flags", async () => {
+    const merge = await runBuilt(["merge", "--verbos"], REPO_ROOT);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toBe('claimcheck: unknown option "--verbos" — did you mean "--verbose"?\nRun "claimcheck merge --help" for usage.\n');
+    const migrate = await runBuilt(["migrate", "--dryrun"], REPO_ROOT);
+    expect(migrate.stderr).toBe('claimcheck: unknown option "--dryrun" — did you mean "--dry-run"?\nRun "claimcheck migrate --help" for usage.\n');
+    const capture = await runBuilt(["capture", "--mising"], REPO_ROOT);
+    expect(capture.stderr).toBe('claimcheck: unknown option "--mising" — did you mean "--missing"?\nRun "claimcheck capture --help" for usage.\n');
+  });
+
+  it("takes an existing path for a path, however near a command's name", async () => {
+    const { dir, cleanup } = await copyDataset();
+    try {
+      // A folder named like a mistyped command, holding an article's claims.
+      await mkdir(path.join(dir, "claims", "chek"));
+      const c = await readFile(path.join(REPO_ROOT, "claims/rt-2025-space-cooperation/c04-first-heads-meeting-since-2018.yaml"), "utf8");
+      await writeFile(path.join(dir, "claims", "chek", "c04-first-heads-meeting-since-2018.yaml"), c);
+      const run = await check(["claims/chek"], dir);
+      expect(run.stderr).not.toContain("unknown command");
+      expect(run.result?.claims.map((claim) => claim.file)).toEqual(["claims/chek/c04-first-heads-meeting-since-2018.yaml"]);
+      const fromInside = await check(["chek"], path.join(dir, "claims"));
+      expect(fromInside.stderr).not.toContain("unknown command");
+    } finally {
+      await cleanup();
+    }
+  });
+});
