@@ -2,7 +2,10 @@
 export const HELP = `claimcheck — a fact check kept as code
 
 Usage
-  claimcheck [check] [paths...] [options]   check claims against their sources
+  claimcheck [check] [paths...] [options]   check claims against their sources; a path
+                                            selects the claims in it, or the claims that
+                                            depend on it: a source record, its snapshot,
+                                            the registry, an article map
   claimcheck explain <claim-id> [options]   show how a claim's verdict was derived, step by step
   claimcheck new claim|source|entity|property [flags]
                                             write a new, valid, commented file to fill in

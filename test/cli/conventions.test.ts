@@ -1,6 +1,7 @@
 /**
  * CLI conventions through the built command line (dist/cli.js, what `npx claimcheck` runs):
- * "did you mean" for unknown flags and commands.
+ * "did you mean" for unknown flags and commands, and paths of sources, snapshots, the registry
+ * and article maps as selections.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -75,5 +76,54 @@ describe("unknown flags and commands", () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe("paths of sources, snapshots, the registry and article maps select the claims that depend on them", () => {
+  let full: JsonResult;
+  beforeAll(async () => {
+    full = (await check([])).result!;
+  });
+
+  it("a source record: the claims citing it, and the record's own findings", async () => {
+    // The oracle is the full run's citations, not the project graph.
+    const counts = new Map<string, number>();
+    for (const claim of full.claims) for (const id of new Set(claim.citations.map((c) => c.source))) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const [source] = [...counts].find(([, n]) => n === 2)!;
+    const citing = full.claims.filter((c) => c.citations.some((x) => x.source === source)).map((c) => c.id);
+    const run = await check([`sources/${source}.yaml`]);
+    expect(run.code).toBe(0);
+    expect(run.result!.claims.map((c) => c.id)).toEqual(citing);
+    expect(run.stderr).toContain(`selected 2 of 18 claims by the paths given:\n  sources/${source}.yaml: source "${source}"; 2 claims depend on it\n`);
+    const own = full.diagnostics.filter((d) => d.at.file === `sources/${source}.yaml`);
+    expect(own.length).toBeGreaterThan(0);
+    expect(run.result!.diagnostics.filter((d) => d.at.file === `sources/${source}.yaml`)).toEqual(own);
+  });
+
+  it("the registry: the claims that name its entries (here, all of them)", async () => {
+    const run = await check(["sources/entities.yaml"]);
+    expect(run.code).toBe(0);
+    expect(run.result!.claims.map((c) => c.id)).toEqual(full.claims.map((c) => c.id));
+    expect(run.stderr).toContain("sources/entities.yaml: the registry; 18 claims name its entries");
+  });
+
+  it("an article's snapshot and its map: the article's claims", async () => {
+    const article = full.claims[0]!.article;
+    const ofArticle = full.claims.filter((c) => c.article === article).map((c) => c.id);
+    const snapshot = await check([`sources/snapshots/${article}.txt`]);
+    expect(snapshot.result!.claims.map((c) => c.id)).toEqual(ofArticle);
+    expect(snapshot.stderr).toContain(`sources/snapshots/${article}.txt: the snapshot of source "${article}"; 18 claims depend on it`);
+    const map = await check([`claims/${article}/article.yaml`]);
+    expect(map.result!.claims.map((c) => c.id)).toEqual(ofArticle);
+    expect(map.stderr).toContain(`the map of article "${article}"`);
+  });
+
+  it("a claim and a folder of claims need no word; a path naming nothing is bad usage", async () => {
+    const one = await check(["claims/rt-2025-space-cooperation/c04-first-heads-meeting-since-2018.yaml"]);
+    expect(one.result!.claims.map((c) => c.id)).toEqual(["c04-first-heads-meeting-since-2018"]);
+    expect(one.stderr).not.toContain("selected");
+    const none = await check(["sources/no-such-source.yaml"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('claimcheck: "sources/no-such-source.yaml" names no claim, source, registry, article map or snapshot of the project\n');
   });
 });

@@ -5,11 +5,12 @@ import { loadRepository } from "../../load/load-files.js";
 import { timed, writeTiming } from "../../options/timing.js";
 import { graphOfLoaded } from "../../project/graph.js";
 import { parseShard, shardResult } from "../../shard/partition.js";
-import { parseMaxWarnings, runFlags, selectClaims, type CheckFlags } from "../args.js";
+import { parseMaxWarnings, runFlags, type CheckFlags } from "../args.js";
 import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
+import { selectByPaths } from "../select-paths.js";
 
 /**
  * `claimcheck [check] [paths…]`: loads the project once, selects claims (by path, by
@@ -20,14 +21,20 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   const colors = pickColors(values, io);
   const { root, config, configFile, options } = await resolveRunOptions(runFlags(values), io);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
-  if (positionals.length > 0) options.select = selectClaims(root, positionals);
   const formats = requestedFormats(values.format, config?.data.reports?.formats, io.env);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const loaded = await loadRepository(options);
+  // Paths and --changed select through the project graph of the files just loaded.
+  const graph = positionals.length > 0 || values.changed !== undefined ? graphOfLoaded(loaded, configFile) : undefined;
+  if (positionals.length > 0) {
+    const byPaths = selectByPaths(root, positionals, graph!);
+    io.stderr(byPaths.report);
+    options.select = byPaths.select;
+  }
   if (values.changed !== undefined) {
     const { selectChangedClaims } = await import("../../changed/select-changed.js");
     // The closure is computed from the files just loaded: nothing is read or parsed twice.
-    const changed = await selectChangedClaims(options, values.changed, graphOfLoaded(loaded, configFile));
+    const changed = await selectChangedClaims(options, values.changed, graph!);
     io.stderr(changed.report);
     const byPath = options.select;
     const claims = byPath ? [...changed.files].filter((f) => byPath.has(f)) : changed.files;
@@ -36,9 +43,6 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   }
   const full = checkLoaded(loaded, options);
   const result = shard ? shardResult(full, shard) : full;
-  if (options.select && full.claims.length === 0 && values.changed === undefined) {
-    throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
-  }
   if (!options.select && full.claims.length === 0) {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
