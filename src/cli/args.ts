@@ -18,6 +18,7 @@ export const REPORT_FLAGS = {
 const CHECK_FLAGS = {
   ...REPORT_FLAGS,
   "max-warnings": { type: "string" },
+  quiet: { type: "boolean" },
   config: { type: "string" },
   changed: { type: "string" },
   watch: { type: "boolean", short: "w" },

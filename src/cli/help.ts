@@ -39,6 +39,8 @@ Options
                               change: citing a changed source, using a changed entity, in a
                               changed article; says how many it selected and why
   -w, --watch                 re-check on every change, printing only what changed
+      --quiet                 report errors only: warnings are not shown, not written to
+                              reports and not counted (nor toward --max-warnings)
       --max-warnings <n>      fail (exit 1) when there are more than n warnings
       --cache                 keep each file's parse and schema check between runs, in
                               node_modules/.cache/claimcheck (a changed file, the tool's

@@ -1,7 +1,7 @@
 /**
  * CLI conventions through the built command line (dist/cli.js, what `npx claimcheck` runs):
- * "did you mean" for unknown flags and commands, and paths of sources, snapshots, the registry
- * and article maps as selections.
+ * "did you mean" for unknown flags and commands, `--quiet`, and paths of sources, snapshots,
+ * the registry and article maps as selections.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -36,6 +36,7 @@ describe("unknown flags and commands", () => {
     [["--wach"], 'unknown option "--wach" — did you mean "--watch"?'],
     [["--max-warning=3"], 'unknown option "--max-warning" — did you mean "--max-warnings"?'],
     [["-watch"], 'unknown option "-watch" — did you mean "--watch"?'],
+    [["--qiuet"], 'unknown option "--qiuet" — did you mean "--quiet"?'],
     [["--frobnicate"], 'unknown option "--frobnicate"'],
     [["-x"], 'unknown option "-x"'],
     [["--config"], '"--config" needs a value'],
@@ -76,6 +77,45 @@ describe("unknown flags and commands", () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe("--quiet", () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await copyDataset());
+    // One claim broken: an error beside the dataset's warnings.
+    const file = path.join(dir, "claims/rt-2025-space-cooperation/c04-first-heads-meeting-since-2018.yaml");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("took place in October 2018", "took place in October 2019"));
+  });
+  afterAll(() => cleanup());
+
+  it("reports errors only: no warning in the terminal or the reports; the summary line stays", async () => {
+    const loud = await check(["--format", "terminal"], dir);
+    expect(loud.code).toBe(1);
+    expect(loud.stdout).toContain("warning");
+    expect(loud.result!.summary.warnings).toBeGreaterThan(0);
+
+    const quiet = await check(["--quiet", "--format", "terminal"], dir);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain("warning  ");
+    expect(quiet.stdout).toContain("quote not found");
+    expect(quiet.stdout).toMatch(/1 failed, 1 error, 0 warnings\n/);
+    expect(quiet.result!.summary).toMatchObject({ errors: loud.result!.summary.errors, warnings: 0 });
+    expect(quiet.result!.diagnostics.length).toBe(loud.result!.summary.errors);
+    expect(quiet.result!.diagnostics.every((d) => d.severity === "error")).toBe(true);
+    expect(quiet.result!.claims.flatMap((c) => c.diagnostics).every((d) => d.severity === "error")).toBe(true);
+  });
+
+  it("does not count warnings toward --max-warnings", async () => {
+    const loud = await check(["--max-warnings", "0", "claims/rt-2025-space-cooperation/c04-first-heads-meeting-since-2018.yaml"]);
+    expect(loud.code).toBe(1);
+    expect(loud.stderr).toMatch(/warnings, more than --max-warnings 0/);
+    const quiet = await check(["--quiet", "--max-warnings", "0", "claims/rt-2025-space-cooperation/c04-first-heads-meeting-since-2018.yaml"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain("max-warnings");
   });
 });
 

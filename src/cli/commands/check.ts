@@ -10,11 +10,12 @@ import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
+import { errorsOnlyIf } from "../quiet.js";
 import { selectByPaths } from "../select-paths.js";
 
 /**
  * `claimcheck [check] [paths…]`: loads the project once, selects claims (by path, by
- * `--changed`, by `--shard`), checks, writes the reports. Exit codes: 0 pass, 1 a claim or
+ * `--changed`, by `--shard`), checks, writes the reports (errors only with `--quiet`). Exit codes: 0 pass, 1 a claim or
  * file failed (or more warnings than --max-warnings), 2 bad usage or a report not written.
  */
 export async function runCheckCommand(values: CheckFlags, positionals: string[], io: CliIO): Promise<number> {
@@ -42,7 +43,7 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
     options.select = new Set([...claims, ...changed.checkedFiles]);
   }
   const full = checkLoaded(loaded, options);
-  const result = shard ? shardResult(full, shard) : full;
+  const result = errorsOnlyIf(values.quiet, shard ? shardResult(full, shard) : full);
   if (!options.select && full.claims.length === 0) {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
