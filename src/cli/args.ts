@@ -1,4 +1,3 @@
-import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../errors.js";
 import type { RunFlags } from "../config/resolve.js";
@@ -99,24 +98,4 @@ export function parseMaxWarnings(value: string | undefined): number | undefined 
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError("bad-argument", `--max-warnings takes a whole number, not "${value}"`);
   return Number(value);
-}
-
-/** Claims selected by path on the command line: a file, or every claim under a folder. */
-export function selectClaims(root: string, paths: string[]): Set<string> {
-  const prefixes = paths.map((p) => {
-    const relative = path.relative(root, path.resolve(root, p)).split(path.sep).join("/");
-    if (relative.startsWith("..") || path.isAbsolute(relative)) throw new UsageError("outside-root", `"${p}" is outside the repository`);
-    return relative;
-  });
-  return new PrefixSet(prefixes);
-}
-
-/** A set that "has" every path equal to, or under, one of its prefixes. */
-class PrefixSet extends Set<string> {
-  constructor(private readonly prefixes: string[]) {
-    super();
-  }
-  override has(file: string): boolean {
-    return this.prefixes.some((p) => p === "" || file === p || file.startsWith(`${p}/`));
-  }
 }
