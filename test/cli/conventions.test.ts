@@ -52,6 +52,15 @@ describe("unknown flags and commands", () => {
     expect(run.stderr).toBe(`claimcheck: ${message}\nRun "claimcheck --help" for usage.\n`);
   });
 
+  it("knows every command --help lists, for its suggestions", async () => {
+    const { HELP } = await import("../../src/cli/help.js");
+    const { COMMANDS } = await import("../../src/cli/args.js");
+    const usage = HELP.slice(HELP.indexOf("Usage"), HELP.indexOf("Options"));
+    const listed = [...usage.matchAll(/^ {2}claimcheck (?:\[(\w+)\]|(\w+))/gm)].map((m) => m[1] ?? m[2]);
+    expect(listed.length).toBeGreaterThan(5);
+    expect([...COMMANDS].sort()).toEqual([...new Set(listed)].sort());
+  });
+
   it("names the subcommand's help for its own flags", async () => {
     const merge = await runBuilt(["merge", "--verbos"], REPO_ROOT);
     expect(merge.code).toBe(2);
