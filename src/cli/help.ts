@@ -2,7 +2,10 @@
 export const HELP = `claimcheck — a fact check kept as code
 
 Usage
-  claimcheck [check] [paths...] [options]   check claims against their sources
+  claimcheck [check] [paths...] [options]   check claims against their sources; a path
+                                            selects the claims in it, or the claims that
+                                            depend on it: a source record, its snapshot,
+                                            the registry, an article map
   claimcheck explain <claim-id> [options]   show how a claim's verdict was derived, step by step
   claimcheck init [-C <dir>]                start a fact-check project here: configuration,
                                             registry, .gitignore, CI workflow, README
@@ -40,6 +43,8 @@ Options
                               change: citing a changed source, using a changed entity, in a
                               changed article; says how many it selected and why
   -w, --watch                 re-check on every change, printing only what changed
+      --quiet                 report errors only: warnings are not shown, not written to
+                              reports and not counted (nor toward --max-warnings)
       --max-warnings <n>      fail (exit 1) when there are more than n warnings
       --cache                 keep each file's parse and schema check between runs, in
                               node_modules/.cache/claimcheck (a changed file, the tool's

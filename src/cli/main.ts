@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { UsageError } from "../errors.js";
 import { toolVersion } from "../options/version.js";
-import { parseCheckArgs } from "./args.js";
+import { parseCheckArgs, refuseMistypedCommand } from "./args.js";
 import { runCheckCommand } from "./commands/check.js";
 import { HELP } from "./help.js";
 import { usageErrorText, type CliIO } from "./io.js";
@@ -53,6 +55,8 @@ async function route(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${toolVersion()}\n`);
     return 0;
   }
+  // A path is looked for where the selection looks (the root), and where the user stands.
+  refuseMistypedCommand(positionals[0], (typed) => existsSync(path.resolve(io.cwd, values.root ?? ".", typed)) || existsSync(path.resolve(io.cwd, typed)));
   if (positionals[0] === "explain") return (await import("./commands/explain.js")).runExplain(values, positionals.slice(1), io);
   if (positionals[0] === "check") positionals.shift();
   if (values.watch) return (await import("./commands/watch.js")).runWatch(values, positionals, io);

@@ -12,6 +12,7 @@ import { Progress } from "../net/progress.js";
 import { networkSettings, type NetworkSettings } from "../net/settings.js";
 import { stripControl } from "../reporters/escape.js";
 import { didYouMean } from "../text/suggest.js";
+import { flagError } from "./args.js";
 import type { CliIO } from "./io.js";
 import type { SourceEntry } from "../capture/source-records.js";
 
@@ -49,7 +50,7 @@ export function parseNetworkCommandArgs<Own extends NonNullable<ParseArgsConfig[
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_FLAGS, ...own } });
   } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck ${command} --help" for usage.`);
+    throw flagError(error, argv, { ...COMMON_FLAGS, ...own }, command);
   }
 }
 

@@ -25,13 +25,13 @@ describe("claimcheck command line", () => {
   });
 
   it.each([
-    [["--frobnicate"], "Unknown option"],
+    [["--frobnicate"], 'unknown option "--frobnicate"'],
     [["--format", "htlm"], 'unknown format "htlm" — did you mean "html"?'],
     [["--format", "json="], "needs a file name"],
     [["--max-warnings", "many"], "--max-warnings takes a whole number"],
     [["explain"], "explain takes one claim id"],
     [["explain", "c04-first-heads-meeting-since-2019"], 'did you mean "c04-first-heads-meeting-since-2018"?'],
-    [["check", "claims/no-such-article"], "no claim files under"],
+    [["check", "claims/no-such-article"], '"claims/no-such-article" names no claim, source, registry, article map or snapshot of the project'],
   ])("bad usage %j exits 2 with a clear message", async (argv, message) => {
     const run = await runCli(["--format", `json=${sink.file}`, ...argv], REPO_ROOT);
     expect(run.code).toBe(2);

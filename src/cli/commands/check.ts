@@ -7,29 +7,37 @@ import { loadRepository } from "../../load/load-files.js";
 import { timed, writeTiming } from "../../options/timing.js";
 import { graphOfLoaded } from "../../project/graph.js";
 import { parseShard, shardClaimFiles, shardResult } from "../../shard/partition.js";
-import { parseMaxWarnings, runFlags, selectClaims, type CheckFlags } from "../args.js";
+import { parseMaxWarnings, runFlags, type CheckFlags } from "../args.js";
 import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
+import { errorsOnlyIf } from "../quiet.js";
+import { fromRoot, selectByPaths } from "../select-paths.js";
 
 /**
  * `claimcheck [check] [paths…]`: loads the project once, selects claims (by path, by
- * `--changed`, by `--shard`), checks, writes the reports. Exit codes: 0 pass, 1 a claim or
+ * `--changed`, by `--shard`), checks, writes the reports (errors only with `--quiet`). Exit codes: 0 pass, 1 a claim or
  * file failed (or more warnings than --max-warnings), 2 bad usage or a report not written.
  */
 export async function runCheckCommand(values: CheckFlags, positionals: string[], io: CliIO): Promise<number> {
   const colors = pickColors(values, io);
   const { root, rootFoundBy, pathBase, config, configFile, options } = await resolveRunOptions(runFlags(values), io);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
-  if (positionals.length > 0) options.select = selectClaims(root, positionals.map((p) => path.resolve(pathBase, p)));
   const formats = requestedFormats(values.format, config?.data.reports?.formats, io.env);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const loaded = await loadRepository(options);
+  // Paths and --changed select through the project graph of the files just loaded.
+  const graph = positionals.length > 0 || values.changed !== undefined ? graphOfLoaded(loaded, configFile) : undefined;
+  if (positionals.length > 0) {
+    const byPaths = selectByPaths(root, fromRoot(root, pathBase, positionals), graph!);
+    io.stderr(byPaths.report);
+    options.select = byPaths.select;
+  }
   if (values.changed !== undefined) {
     const { selectChangedClaims } = await import("../../changed/select-changed.js");
     // The closure is computed from the files just loaded: nothing is read or parsed twice.
-    const changed = await selectChangedClaims(options, values.changed, graphOfLoaded(loaded, configFile));
+    const changed = await selectChangedClaims(options, values.changed, graph!);
     io.stderr(changed.report);
     const byPath = options.select;
     const claims = byPath ? [...changed.files].filter((f) => byPath.has(f)) : changed.files;
@@ -40,7 +48,7 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   const selected = options.select ? [...claimFiles].filter((f) => options.select!.has(f)).length : claimFiles.size;
   // A shard evaluates and reports only its own claims (project-wide rules still see them all).
   const full = await checkRepository(loaded, options, shard ? { claims: shardClaimFiles(claimFiles, shard) } : {});
-  const result = shard ? shardResult(full, shard, claimFiles) : full;
+  const result = errorsOnlyIf(values.quiet, shard ? shardResult(full, shard, claimFiles) : full);
   if (options.select && selected === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }

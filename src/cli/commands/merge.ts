@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { REPORT_FLAGS } from "../args.js";
+import { flagError, REPORT_FLAGS } from "../args.js";
 import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
@@ -38,7 +38,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       options: REPORT_FLAGS,
     });
   } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck merge --help" for usage.`);
+    throw flagError(error, argv, REPORT_FLAGS, "merge");
   }
   const { values, positionals } = parsed;
   if (values.help) {

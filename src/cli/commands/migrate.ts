@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { UsageError } from "../../errors.js";
+import { flagError } from "../args.js";
 import { applyChanges, describeChanges, planMigrations } from "../../migrate/run.js";
 import { resolveRunOptions } from "../../config/resolve.js";
 import type { CliIO } from "../io.js";
@@ -19,6 +19,8 @@ Options
   -h, --help            show this help
 `;
 
+const MIGRATE_FLAGS = { "dry-run": { type: "boolean" }, root: { type: "string", short: "C" }, help: { type: "boolean", short: "h" } } as const;
+
 /** `claimcheck migrate`: runs every migration over the repository's claim and source files. */
 export async function runMigrate(argv: string[], io: CliIO): Promise<number> {
   let values: { "dry-run"?: boolean; root?: string; help?: boolean };
@@ -28,10 +30,10 @@ export async function runMigrate(argv: string[], io: CliIO): Promise<number> {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { "dry-run": { type: "boolean" }, root: { type: "string", short: "C" }, help: { type: "boolean", short: "h" } },
+      options: MIGRATE_FLAGS,
     }));
   } catch (error) {
-    throw new UsageError("bad-argument", `${(error as Error).message}\nRun "claimcheck migrate --help" for usage.`);
+    throw flagError(error, argv, MIGRATE_FLAGS, "migrate");
   }
   if (values.help) {
     io.stdout(HELP);
