@@ -30,7 +30,9 @@ describe("the published package", () => {
   });
 
   it("stays small", () => {
+    // 2.1 MB unpacked in December 2026, over half of it the precompiled validators; the bound
+    // leaves room to grow, and still fails if the 1.07 MB of screenshots came back.
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    expect(bytes).toBeLessThan(2_000_000);
+    expect(bytes).toBeLessThan(2_500_000);
   });
 });
