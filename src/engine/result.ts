@@ -13,6 +13,7 @@ import type {
   Verdict,
 } from "../model/result.js";
 import { VERDICTS } from "../model/result.js";
+import { type ClaimDigest, type ResultStream } from "../model/result-stream.js";
 import { showValue } from "../assert/values.js";
 import { evidencePolicy, judgeClaim, judgeEvidence, type ClaimStanding, type EvidencePolicy } from "../assert/evidence-standard.js";
 import { standingOf } from "../model/source-standing.js";
@@ -38,10 +39,23 @@ export interface CheckOutcome {
   diagnostics: Diagnostic[];
 }
 
-/** Builds the result document from the checked project. Deterministic: everything is sorted. */
+/** A claim of the result, before its result is built: where it sorts, and how to build it. */
+interface PendingClaim {
+  article: string;
+  id: string;
+  file: string;
+  digest: ClaimDigest;
+  build: () => ClaimResult;
+}
 
-export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): RunResult {
-  const { index, evaluations } = outcome;
+/**
+ * The result document as a stream (src/model/result-stream.ts): the summary, articles,
+ * sources, timeline, rules and diagnostics now, from one cheap pass over the claims'
+ * digests; each claim's full result (citations, evidence groups, evaluation) only when a
+ * reporter reaches it, so a run never holds them all. Deterministic: everything is sorted.
+ */
+export function assembleStream(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): ResultStream {
+  const { index } = outcome;
   const selected = (file: string) => !options.select || options.select.has(file);
 
   // Each claim file's diagnostics belong to its claim.
@@ -69,18 +83,37 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   diagnostics = capFindingsPerFile(diagnostics, options.limits.maxFindingsPerFile);
   const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
 
-  const claims: ClaimResult[] = [];
+  const pending: PendingClaim[] = [];
   const policy = evidencePolicy(options.evidence, options.rules["evidence-sufficiency"]);
   const validFiles = new Set(index.claims.map((c) => c.doc.file));
   for (const claim of index.claims) {
     if (!selected(claim.doc.file)) continue;
-    claims.push(claimResult(claim, index, outcome, byClaimFile.get(claim.doc.file) ?? [], policy));
+    const own = byClaimFile.get(claim.doc.file) ?? [];
+    const judged = judgement(claim, outcome, policy);
+    pending.push({
+      article: claim.article,
+      id: claim.id,
+      file: claim.doc.file,
+      digest: strip({
+        id: claim.id,
+        article: claim.article,
+        file: claim.doc.file,
+        at: claim.doc.locate(["id"]),
+        text: claim.data.text,
+        asOf: String(claim.data["as-of"]),
+        declared: claim.data.verdict,
+        derived: judged.standard?.derived ?? judged.mine?.derived,
+        status: statusOf(own),
+        diagnostics: own,
+      }),
+      build: () => claimResult(claim, index, own, policy, judgement(claim, outcome, policy)),
+    });
   }
   for (const l of loaded) {
     if (l.file.role !== "claim" || validFiles.has(l.file.file) || !selected(l.file.file)) continue;
     const data = (l.doc?.data ?? {}) as Partial<ClaimRecord>;
     const own = byClaimFile.get(l.file.file) ?? [];
-    claims.push({
+    const broken: ClaimResult = {
       id: claimIdOfFile.get(l.file.file)!,
       article: l.file.article ?? "default",
       file: l.file.file,
@@ -90,20 +123,20 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
       status: "fail",
       citations: [],
       diagnostics: own,
-    });
+    };
+    pending.push({ article: broken.article, id: broken.id, file: broken.file, digest: broken, build: () => broken });
   }
-  claims.sort((a, b) => cmp(a.article, b.article) || cmp(a.id, b.id) || cmp(a.file, b.file));
+  pending.sort((a, b) => cmp(a.article, b.article) || cmp(a.id, b.id) || cmp(a.file, b.file));
+  const digests = pending.map((p) => p.digest);
 
-  const summary = summarise(claims, diagnostics, loaded.length);
-
-  return {
+  const head: RunResult = {
     schemaVersion: 1,
     tool: { name: "claimcheck", version: options.version },
-    summary,
-    articles: articleResults(index, claims),
-    claims,
+    summary: summarise(digests, diagnostics, loaded.length),
+    articles: articleResults(index, digests),
+    claims: [],
     sources: sourceSummaries(index),
-    timeline: timeline(index, outcome, new Set(claims.map((c) => c.id))),
+    timeline: timeline(index, outcome, new Set(digests.map((c) => c.id))),
     rules: [
       // Each rule as this run applied it: a rule turned off says "off", a built-in check made a warning says so.
       ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: options.rules[c.id] ?? c.severity, docs: docsPath(c.id) })),
@@ -111,7 +144,24 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     ].sort((a, b) => cmp(a.id, b.id)),
     diagnostics,
   };
-  void evaluations;
+  return {
+    head,
+    digests,
+    *claims() {
+      for (const p of pending) yield p.build();
+    },
+  };
+}
+
+function statusOf(own: Diagnostic[]): ClaimResult["status"] {
+  return own.some((d) => d.severity === "error") ? "fail" : "pass";
+}
+
+/** A claim's evaluation (when it is the one evaluated under its id) and its judgement under the evidence standard. */
+function judgement(claim: Claim, outcome: CheckOutcome, policy: EvidencePolicy | undefined): { mine?: Evaluation; standard?: ClaimStanding } {
+  const evaluation = outcome.evaluations.get(claim.id);
+  const mine = evaluation && evaluation.claimId === claim.id && firstClaimWithId(outcome.index, claim.id) === claim ? evaluation : undefined;
+  return { mine, standard: mine && policy ? judgeClaim(claim, mine.part, outcome.index, policy) : undefined };
 }
 
 /** Files the selected claims depend on: cited sources, their articles' maps and records, the registry. */
@@ -146,9 +196,13 @@ function markShortParts(root: PartResult, standard: ClaimStanding | undefined): 
   return top.parts ? { ...top, parts: top.parts.map(mark) } : top;
 }
 
-function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, own: Diagnostic[], policy: EvidencePolicy | undefined): ClaimResult {
-  const evaluation = outcome.evaluations.get(claim.id);
-  const mine = evaluation && evaluation.claimId === claim.id && firstClaimWithId(outcome.index, claim.id) === claim ? evaluation : undefined;
+function claimResult(
+  claim: Claim,
+  index: ProjectIndex,
+  own: Diagnostic[],
+  policy: EvidencePolicy | undefined,
+  { mine, standard }: { mine?: Evaluation; standard?: ClaimStanding },
+): ClaimResult {
   const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
     const source = index.sources.get(c.source);
     const failed = own.some(
@@ -184,7 +238,6 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
       primary: group.primary,
     }),
   );
-  const standard = mine && policy ? judgeClaim(claim, mine.part, index, policy) : undefined;
   return strip({
     id: claim.id,
     article: claim.article,
@@ -195,7 +248,7 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
     declared: claim.data.verdict,
     derived: standard?.derived ?? mine?.derived,
     rationale: claim.data.rationale,
-    status: own.some((d) => d.severity === "error") ? "fail" : "pass",
+    status: statusOf(own),
     citations: citations.map(strip),
     evidenceGroups: evidenceGroups.length > 0 ? evidenceGroups : undefined,
     // Short parts are found by identity in the evaluated tree, so they are marked before the copy that adds inferences.
@@ -222,9 +275,9 @@ function firstClaimWithId(index: ProjectIndex, id: string): Claim | undefined {
   return byId.get(id);
 }
 
-function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResult[] {
+function articleResults(index: ProjectIndex, claims: readonly ClaimDigest[]): ArticleResult[] {
   const out: ArticleResult[] = [];
-  const claimsByArticle = new Map<string, ClaimResult[]>();
+  const claimsByArticle = new Map<string, ClaimDigest[]>();
   for (const claim of claims) {
     const list = claimsByArticle.get(claim.article);
     if (list) list.push(claim);
@@ -238,7 +291,7 @@ function articleResults(index: ProjectIndex, claims: ClaimResult[]): ArticleResu
     const sentences: SentenceResult[] = [];
     if (text !== undefined) {
       const spans = splitSentences(text);
-      const marks: Array<{ start: number; end: number; kind: SentenceResult["kind"]; claim?: ClaimResult; reason?: string }> = [];
+      const marks: Array<{ start: number; end: number; kind: SentenceResult["kind"]; claim?: ClaimDigest; reason?: string }> = [];
       for (const claim of claimsByArticle.get(id) ?? []) {
         const match = claim.text ? findQuote(text, { exact: claim.text }) : undefined;
         if (match) marks.push({ ...match, kind: "claim", claim });
@@ -366,7 +419,7 @@ function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<stri
 }
 
 /** The counts of a result: its claims by status and verdict, its findings by severity. Merged shards use it too. */
-export function summarise(claims: ClaimResult[], diagnostics: Diagnostic[], files: number): Summary {
+export function summarise(claims: ReadonlyArray<Pick<ClaimDigest, "status" | "declared" | "derived">>, diagnostics: Diagnostic[], files: number): Summary {
   return {
     claims: claims.length,
     passed: claims.filter((c) => c.status === "pass").length,

@@ -12,7 +12,8 @@ import { addTime, timedSync } from "../options/timing.js";
 import type { LoadedFile } from "../load/loaded-file.js";
 import type { RunOptions } from "../options/run-options.js";
 import { renderMessage } from "../model/render-message.js";
-import { assembleResult, type CheckOutcome } from "./result.js";
+import { assembleStream, type CheckOutcome } from "./result.js";
+import { materialise, type ResultStream } from "../model/result-stream.js";
 
 export type { CheckOutcome } from "./result.js";
 
@@ -23,8 +24,16 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
 
 /** Runs evaluation and every enabled rule over files already loaded. Pure apart from the rules it runs. */
 export function checkLoaded(loaded: LoadedFile[], options: RunOptions): RunResult {
+  return materialise(checkLoadedStream(loaded, options));
+}
+
+/**
+ * The same check, its result as a stream: the claims' results are built as the reports are
+ * written (src/model/result-stream.ts), so a large run never holds them all.
+ */
+export function checkLoadedStream(loaded: LoadedFile[], options: RunOptions): ResultStream {
   const outcome = runRules(loaded, options);
-  return timedSync(options.timing, "result", () => assembleResult(loaded, outcome, options));
+  return timedSync(options.timing, "result", () => assembleStream(loaded, outcome, options));
 }
 
 export function runRules(loaded: LoadedFile[], options: RunOptions): CheckOutcome {

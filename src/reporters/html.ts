@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../model/diagnostic.js";
+import type { ClaimDigest } from "../model/result-stream.js";
 import { VERDICTS, type CitationResult, type ClaimResult, type EvidenceRef, type PartResult, type RunResult, type Verdict } from "../model/result.js";
 import { escapeHtml as t, jsonForScript, safeHref } from "./escape.js";
 import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-groups.js";
@@ -9,8 +10,9 @@ import { REPORT_SCRIPT } from "./html-script.js";
 import { REPORT_CSS } from "./html-style.js";
 import { timelineSection } from "./html-timeline.js";
 import { formatPosition, plural, STATUS_LABELS, VERDICT_LABELS } from "./labels.js";
-import { inReportOrder } from "./order.js";
-import type { Reporter } from "./types.js";
+import { claimInReportOrder, reportOrderHead } from "./order.js";
+import { wholeReport } from "./stream.js";
+import type { StreamReporter } from "./types.js";
 
 /** Claims shown at first and added by each "Show more"; the rest wait, hidden. */
 export const PAGE_SIZE = 100;
@@ -24,9 +26,13 @@ const sha256 = (text: string): string => createHash("sha256").update(text, "utf8
  * the dated facts and the article with each sentence marked. Inline CSS and one inline
  * script, both pinned by hash in a Content-Security-Policy that allows nothing else:
  * no network, no other script, even if a value escaped our escaping.
+ *
+ * Written card by card: what stands above the cards (the summary, the filters' counts)
+ * comes from the claims' digests, and the timeline after them keeps of each claim only
+ * what it reads (its as-of date and later developments), not its evidence.
  */
-export const html: Reporter = (input) => {
-  const result = inReportOrder(input);
+export const htmlStream: StreamReporter = (doc) => {
+  const result = { ...reportOrderHead(doc.head), claims: doc.digests };
   const style = REPORT_CSS;
   const script = REPORT_SCRIPT;
   // Cards past the first page arrive hidden, so a browser lays out one page, not 10,000;
@@ -42,19 +48,11 @@ export const html: Reporter = (input) => {
   ].join("; "); // our own constant: hashes are base64, no quote or angle bracket to escape
 
   const ids = new Set<string>();
-  const cards = result.claims.map((claim, index) => claimCard(claim, ids, index >= PAGE_SIZE));
+  const forTimeline: ClaimResult[] = [];
   const otherFindings = result.diagnostics.filter((d) => d.claimId === undefined);
   const ok = result.summary.failed === 0 && result.summary.errors === 0;
-  const data = {
-    pageSize: PAGE_SIZE,
-    claims: result.claims.map((claim) => [
-      claim.status,
-      shownVerdict(claim),
-      `${claim.id} ${claim.article} ${claim.text}`.toLowerCase(),
-    ]),
-  };
 
-  return `<!doctype html>
+  const top = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -80,11 +78,30 @@ ${summarySection(result)}
 ${filterBar(result)}
 <p class="shown" id="shown" aria-live="polite">${t(`Showing ${result.claims.length} of ${plural(result.claims.length, "claim")}`)}</p>
 <div class="cards" id="claim-list">
-${cards.join("\n")}
+`;
+  return {
+    head: () => [top],
+    claim(input) {
+      const claim = claimInReportOrder(input);
+      const index = forTimeline.length;
+      forTimeline.push(timelineView(claim));
+      return `${index === 0 ? "" : "\n"}${claimCard(claim, ids, index >= PAGE_SIZE)}`;
+    },
+    tail() {
+      const data = {
+        pageSize: PAGE_SIZE,
+        claims: result.claims.map((claim) => [
+          claim.status,
+          shownVerdict(claim),
+          `${claim.id} ${claim.article} ${claim.text}`.toLowerCase(),
+        ]),
+      };
+      return [
+        `
 </div>
 <button type="button" class="more-btn" id="more" hidden>Show more</button>
 </section>
-${timelineSection(result.timeline, result.claims)}
+${timelineSection(result.timeline, forTimeline)}
 <section id="articles" aria-labelledby="articles-h">
 <h2 id="articles-h">The article${result.articles.length === 1 ? "" : "s"}</h2>
 ${result.articles.length === 0 ? "<p>No article in this result.</p>" : result.articles.map(articleView).join("\n")}
@@ -96,11 +113,22 @@ ${otherFindings.length > 0 ? otherSection(otherFindings) : ""}
 <script>${script}</script>
 </body>
 </html>
-`;
+`,
+      ];
+    },
+  };
 };
 
+export const html = wholeReport(htmlStream, { sorted: true });
+
+/** What the timeline reads of a claim: all but its citations, findings and the evidence of its parts. */
+function timelineView(claim: ClaimResult): ClaimResult {
+  const trim = (part: PartResult): PartResult => ({ ...part, evidence: [], parts: part.parts?.map(trim) });
+  return { ...claim, citations: [], evidenceGroups: undefined, diagnostics: [], evaluation: claim.evaluation && trim(claim.evaluation) };
+}
+
 /** The verdict a claim is filed under: the fact-checker's, else the derived one. */
-function shownVerdict(claim: ClaimResult): Verdict | "none" {
+function shownVerdict(claim: ClaimDigest): Verdict | "none" {
   return claim.declared ?? claim.derived ?? "none";
 }
 
@@ -110,7 +138,7 @@ function badge(verdict: Verdict | undefined): string {
   return `<span class="badge v-${verdict}"><span aria-hidden="true">${label.symbol}</span> ${label.text}</span>`;
 }
 
-function summarySection(result: RunResult): string {
+function summarySection(result: Pick<RunResult, "summary">): string {
   const s = result.summary;
   const stat = (key: string, label: string, value: number, cls = ""): string =>
     `<div class="stat${cls === "" ? "" : ` ${cls}`}"><dt>${label}</dt><dd data-count="${key}">${value}</dd></div>`;
@@ -137,7 +165,7 @@ ${rows.join("\n")}
 </section>`;
 }
 
-function filterBar(result: RunResult): string {
+function filterBar(result: { summary: RunResult["summary"]; claims: readonly ClaimDigest[] }): string {
   const counts: Record<string, number> = {};
   for (const claim of result.claims) counts[shownVerdict(claim)] = (counts[shownVerdict(claim)] ?? 0) + 1;
   const verdictButtons = VERDICTS.map(

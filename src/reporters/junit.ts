@@ -1,9 +1,9 @@
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { ClaimResult, RunResult } from "../model/result.js";
+import type { ClaimDigest } from "../model/result-stream.js";
 import { escapeXml, escapeXmlAttribute } from "./escape.js";
 import { formatPosition, plural } from "./labels.js";
 import { compareText, inReportOrder } from "./order.js";
-import type { Reporter } from "./types.js";
+import type { ReporterOptions, ReportView, StreamReporter } from "./types.js";
 
 /** Name of the suite that holds findings in files no claim owns (sources, entities). */
 export const OTHER_FILES_SUITE = "(other files)";
@@ -26,7 +26,12 @@ interface TestCase {
  * (a source record, the entity registry) form one more suite, one test case per file,
  * so that a broken source fails the dashboard too. No timestamp, no hostname, no time.
  */
-export const junit: Reporter = (input) => {
+export const junitStream: StreamReporter = (doc) => ({ head: () => junitPieces({ ...doc.head, claims: doc.digests }), tail: () => [] });
+
+export const junit = (input: ReportView, _options?: ReporterOptions): string => [...junitPieces(input)].join("");
+
+/** The report suite by suite: it reads the claims' digests, never their evidence. */
+function* junitPieces(input: ReportView): Generator<string> {
   const result = inReportOrder(input);
   const suites = new Map<string, TestCase[]>();
   for (const claim of result.claims) {
@@ -38,19 +43,23 @@ export const junit: Reporter = (input) => {
   const suiteNames = [...suites.keys()].sort(compareText);
 
   const allCases = [...suiteNames.flatMap((name) => suites.get(name) ?? []), ...other];
-  const out: string[] = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0">`,
-  ];
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0">\n`;
   // Lines are appended one by one: spreading a suite's lines into push() passes each as an
   // argument, and a suite of 100,000 failing claims overflowed the stack.
-  for (const name of suiteNames) suite(out, name, suites.get(name) ?? []);
-  if (other.length > 0) suite(out, OTHER_FILES_SUITE, other);
-  out.push(`</testsuites>`, "");
-  return out.join("\n");
-};
+  for (const name of suiteNames) yield suiteText(name, suites.get(name) ?? []);
+  if (other.length > 0) yield suiteText(OTHER_FILES_SUITE, other);
+  yield `</testsuites>\n`;
+}
 
-function claimCase(claim: ClaimResult): TestCase {
+/** One suite's lines, each ending in a line break. */
+function suiteText(name: string, cases: TestCase[]): string {
+  const out: string[] = [];
+  suite(out, name, cases);
+  out.push("");
+  return out.join("\n");
+}
+
+function claimCase(claim: ClaimDigest): TestCase {
   return {
     classname: claim.article,
     name: claim.id,
@@ -61,7 +70,7 @@ function claimCase(claim: ClaimResult): TestCase {
   };
 }
 
-function otherFileCases(result: RunResult): TestCase[] {
+function otherFileCases(result: ReportView): TestCase[] {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
     if (d.claimId !== undefined) continue;
