@@ -1,5 +1,6 @@
 import { resolveRunOptions } from "../../config/resolve.js";
-import { checkLoaded } from "../../engine/run.js";
+import { checkLoadedStream } from "../../engine/run.js";
+import { materialise, streamOf } from "../../model/result-stream.js";
 import { UsageError } from "../../errors.js";
 import { loadRepository } from "../../load/load-files.js";
 import { timed, writeTiming } from "../../options/timing.js";
@@ -34,20 +35,22 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
     // Changed sources, registries and article maps are checked themselves, cited or not.
     options.select = new Set([...claims, ...changed.checkedFiles]);
   }
-  const full = checkLoaded(loaded, options);
-  const result = shard ? shardResult(full, shard) : full;
-  if (options.select && full.claims.length === 0 && values.changed === undefined) {
+  const full = checkLoadedStream(loaded, options);
+  // A shard still cuts its part from the whole result (src/shard/partition.ts).
+  const result = shard ? streamOf(shardResult(materialise(full), shard)) : full;
+  if (options.select && full.digests.length === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
-  if (!options.select && full.claims.length === 0) {
+  if (!options.select && full.digests.length === 0) {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
   }
   const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
   if (!written) return 2;
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
-  const failed = result.summary.failed > 0 || result.summary.errors > 0;
-  const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
-  if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  const { summary } = result.head;
+  const failed = summary.failed > 0 || summary.errors > 0;
+  const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
+  if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return failed || tooManyWarnings ? 1 : 0;
 }

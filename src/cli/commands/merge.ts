@@ -6,6 +6,7 @@ import { pickColors } from "../colors.js";
 import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
+import { streamOf } from "../../model/result-stream.js";
 import { UsageError } from "../../errors.js";
 import type { RunResult } from "../../model/result.js";
 import { checkShard } from "../../shard/check-shard.js";
@@ -50,7 +51,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const root = path.resolve(io.cwd, values.root ?? ".");
   // merge reads no configuration: its reports are those named, or the defaults.
   const formats = requestedFormats(values.format, undefined, io.env);
-  if (!(await writeOutputs(merged, formats, root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
+  if (!(await writeOutputs(streamOf(merged), formats, root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
   return merged.summary.failed > 0 || merged.summary.errors > 0 ? 1 : 0;
 }
 
