@@ -6,6 +6,7 @@ import type { RunFlags } from "../config/resolve.js";
 /** The flags of every command that writes reports the way check does (check, merge). */
 export const REPORT_FLAGS = {
   format: { type: "string", short: "f", multiple: true },
+  "output-file": { type: "string", short: "o" },
   root: { type: "string", short: "C" },
   verbose: { type: "boolean" },
   color: { type: "boolean" },
@@ -28,6 +29,7 @@ export function parseCheckArgs(argv: string[]) {
         watch: { type: "boolean", short: "w" },
         cache: { type: "boolean" },
         shard: { type: "string" },
+        "write-reports": { type: "boolean" },
         "cache-location": { type: "string" },
         version: { type: "boolean", short: "v" },
       },

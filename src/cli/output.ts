@@ -150,3 +150,20 @@ export async function writeOutputs(doc: ResultStream, formats: FormatRequest[], 
   if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
   return true;
 }
+
+/**
+ * Writes to standard output or error, quietly giving up once the reader has gone:
+ * `claimcheck -f json | head -1` closes the pipe early, and the rest of the report has
+ * nowhere to go. That is the reader's choice, not an error; the run ends with its own exit
+ * code (Node ignores SIGPIPE, so without this the write would throw "write EPIPE").
+ */
+export function pipeSafe(stream: NodeJS.WriteStream): (text: string) => void {
+  let gone = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    gone = true;
+  });
+  return (text) => {
+    if (!gone) stream.write(text);
+  };
+}

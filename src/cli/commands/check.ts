@@ -8,7 +8,8 @@ import { graphOfLoaded } from "../../project/graph.js";
 import { parseShard, shardResult } from "../../shard/partition.js";
 import { parseMaxWarnings, runFlags, selectClaims, type CheckFlags } from "../args.js";
 import { pickColors } from "../colors.js";
-import { requestedFormats } from "../formats.js";
+import { partialRunFormats, requestedFormats } from "../formats.js";
+import { stripControl } from "../../reporters/escape.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
 
@@ -22,7 +23,7 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   const { root, config, configFile, options } = await resolveRunOptions(runFlags(values), io);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
   if (positionals.length > 0) options.select = selectClaims(root, positionals);
-  const formats = requestedFormats(values.format, config?.data.reports?.formats, io.env);
+  const requested = requestedFormats(values.format, config?.data.reports?.formats, io.env, values["output-file"]);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const loaded = await loadRepository(options);
   if (values.changed !== undefined) {
@@ -44,6 +45,13 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   if (!options.select && full.digests.length === 0) {
     // A run with nothing to check would pass whatever the data says: say so instead.
     throw new UsageError("no-claims", `no claim files found under ${root} (looked for ${options.claims.join(", ")}); run it from the repository's root, or pass --root`);
+  }
+  const partial = positionals.length > 0 ? "claims chosen by path" : values.changed !== undefined ? "--changed" : shard ? "--shard" : undefined;
+  const asked = Boolean(values["write-reports"]) || values.format !== undefined;
+  const { write: formats, kept } = partialRunFormats(requested, partial !== undefined, asked);
+  if (kept.length > 0) {
+    const names = kept.map((file) => stripControl(file.shown)).join(", ");
+    io.stderr(colors.dim(`reports not written (a partial run: ${partial}): ${names} left as they were; --write-reports writes them\n`));
   }
   const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose)));
   if (!written) return 2;

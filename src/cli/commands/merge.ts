@@ -21,7 +21,9 @@ file must be a result as schema/result.schema.json describes it, naming only fil
 the repository. Merge results made by one trusted workflow: merge is not a security boundary.
 
 Options
-  -f, --format <name[=file]>  output format, repeatable (default: as claimcheck)
+  -f, --format <name[=file]>  output format, repeatable (default: as claimcheck); "=-" is
+                              standard output
+  -o, --output-file <file>    write the first format's report to <file> instead
   -C, --root <dir>            repository root, for code frames (default: the current directory)
       --verbose               list every claim, not only failing ones, where a format can choose
       --color, --no-color     force colour on or off
@@ -50,7 +52,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const merged = mergeResults(results);
   const root = path.resolve(io.cwd, values.root ?? ".");
   // merge reads no configuration: its reports are those named, or the defaults.
-  const formats = requestedFormats(values.format, undefined, io.env);
+  const formats = requestedFormats(values.format, undefined, io.env, values["output-file"]);
   if (!(await writeOutputs(streamOf(merged), formats, root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
   return merged.summary.failed > 0 || merged.summary.errors > 0 ? 1 : 0;
 }
