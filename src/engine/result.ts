@@ -89,24 +89,13 @@ export function assembleStream(loaded: LoadedFile[], outcome: CheckOutcome, opti
   for (const claim of index.claims) {
     if (!selected(claim.doc.file)) continue;
     const own = byClaimFile.get(claim.doc.file) ?? [];
-    const judged = judgement(claim, outcome, policy);
+    const digest = digestOf(claim, own, judgement(claim, outcome, policy));
     pending.push({
       article: claim.article,
       id: claim.id,
       file: claim.doc.file,
-      digest: strip({
-        id: claim.id,
-        article: claim.article,
-        file: claim.doc.file,
-        at: claim.doc.locate(["id"]),
-        text: claim.data.text,
-        asOf: String(claim.data["as-of"]),
-        declared: claim.data.verdict,
-        derived: judged.standard?.derived ?? judged.mine?.derived,
-        status: statusOf(own),
-        diagnostics: own,
-      }),
-      build: () => claimResult(claim, index, own, policy, judgement(claim, outcome, policy)),
+      digest,
+      build: () => claimResult(claim, index, digest, policy, judgement(claim, outcome, policy)),
     });
   }
   for (const l of loaded) {
@@ -196,16 +185,32 @@ function markShortParts(root: PartResult, standard: ClaimStanding | undefined): 
   return top.parts ? { ...top, parts: top.parts.map(mark) } : top;
 }
 
+/** What reports need of a claim before its result is built (src/model/result-stream.ts). */
+function digestOf(claim: Claim, own: Diagnostic[], { mine, standard }: { mine?: Evaluation; standard?: ClaimStanding }): ClaimDigest {
+  return strip({
+    id: claim.id,
+    article: claim.article,
+    file: claim.doc.file,
+    at: claim.doc.locate(["id"]),
+    text: claim.data.text,
+    asOf: String(claim.data["as-of"]),
+    declared: claim.data.verdict,
+    derived: standard?.derived ?? mine?.derived,
+    status: statusOf(own),
+    diagnostics: own,
+  });
+}
+
 function claimResult(
   claim: Claim,
   index: ProjectIndex,
-  own: Diagnostic[],
+  digest: ClaimDigest,
   policy: EvidencePolicy | undefined,
   { mine, standard }: { mine?: Evaluation; standard?: ClaimStanding },
 ): ClaimResult {
   const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
     const source = index.sources.get(c.source);
-    const failed = own.some(
+    const failed = digest.diagnostics.some(
       (d) => (d.ruleId === "quote-found" || d.ruleId === "source-exists") && d.at.path?.startsWith(`citations[${i}]`),
     );
     const excerpt = source?.data.excerpts?.find((e) => findQuote(e.text, { exact: c.quote, prefix: c.prefix, suffix: c.suffix }));
@@ -238,22 +243,17 @@ function claimResult(
       primary: group.primary,
     }),
   );
+  // The digest's fields, in the document's key order, with the rationale before the status.
+  const { status, diagnostics, ...first } = digest;
   return strip({
-    id: claim.id,
-    article: claim.article,
-    file: claim.doc.file,
-    at: claim.doc.locate(["id"]),
-    text: claim.data.text,
-    asOf: String(claim.data["as-of"]),
-    declared: claim.data.verdict,
-    derived: standard?.derived ?? mine?.derived,
+    ...first,
     rationale: claim.data.rationale,
-    status: statusOf(own),
+    status,
     citations: citations.map(strip),
     evidenceGroups: evidenceGroups.length > 0 ? evidenceGroups : undefined,
     // Short parts are found by identity in the evaluated tree, so they are marked before the copy that adds inferences.
     evaluation: mine ? markInferences(markShortParts(mine.part, standard), index) : undefined,
-    diagnostics: own,
+    diagnostics,
   });
 }
 
