@@ -7,11 +7,13 @@
 //   (a) floor  — list, read and parse every file with `yaml`, keeping positions (bench/floor.mjs)
 //   (b) peer   — ajv-cli validating the same files against our schemas: schema only, no
 //                positions, no semantic checks (one ajv-cli process per schema; times added)
-//   (c) cold   — our full check: claimcheck --format terminal --format json=<file>
+//   (c) cold   — our full check: claimcheck --format terminal and JSON, HTML and SARIF files
 //   (d) warm   — the same with --cache, after one claim changed since the cached run
+//   (e) shards — the same, --shard i/4 for each i, without cache (the slowest one counts)
 // and prints wall time, peak RSS, the ratios (c)/(a), (c)/(b), (d)/(c) and the per-phase
 // split of (c) and (d). Then start-up (node -e 0 against claimcheck on the project's own
-// dataset) and the parsers alone. Results: bench/corpus/last-run.{json,md}; the write-up is
+// dataset) and the parsers alone. At the end it prints issue 12's targets and whether each
+// is met (a size not run is "not measured"). Results: bench/corpus/last-run.{json,md}; the write-up is
 // docs/performance.md.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     "skip-parsers": { type: "boolean", default: false },
     "skip-startup": { type: "boolean", default: false },
+    "skip-shards": { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim())).filter((n) => n > 0);
@@ -125,9 +128,10 @@ function benchSize(size) {
   const scratch = path.join(os.tmpdir(), `claimcheck-bench-${process.pid}-${size}`);
   mkdirSync(scratch, { recursive: true });
   const timingFile = path.join(scratch, "timing.json");
+  const reports = ["json", "html", "sarif"].flatMap((name) => ["--format", `${name}=${path.join(scratch, `result.${name}`)}`]);
   const check = (extra) => {
     rmSync(timingFile, { force: true });
-    const m = measure(process.execPath, [CLI, "-C", dir, "--format", "terminal", "--format", `json=${path.join(scratch, "result.json")}`, ...extra], { env: { CLAIMCHECK_TIMING: timingFile, XDG_CACHE_HOME: path.join(scratch, "cache-home") } });
+    const m = measure(process.execPath, [CLI, "-C", dir, "--format", "terminal", ...reports, ...extra], { env: { CLAIMCHECK_TIMING: timingFile, XDG_CACHE_HOME: path.join(scratch, "cache-home") } });
     return { ...m, timing: JSON.parse(readFileSync(timingFile, "utf8")) };
   };
   process.stderr.write(`${size} claims: floor … `);
@@ -156,9 +160,22 @@ function benchSize(size) {
   } finally {
     writeFileSync(changed, original);
   }
+  let shards;
+  if (!values["skip-shards"]) {
+    process.stderr.write("shards … ");
+    // Each of 4 shards once per run; the slowest shard is what a CI matrix waits for.
+    shards = repeat(() => {
+      const parts = [1, 2, 3, 4].map((i) => check(["--shard", `${i}/4`]));
+      const slowest = parts.reduce((a, b) => (b.wall > a.wall ? b : a));
+      return { wall: slowest.wall, rssMb: slowest.rssMb, timing: slowest.timing };
+    });
+  }
+  // Where the memory goes, stage by stage (bench/memory.mjs), once per size.
+  process.stderr.write("memory … ");
+  const memory = JSON.parse(execFileSync(process.execPath, ["--expose-gc", path.join(HERE, "memory.mjs"), dir, scratch], { encoding: "utf8", maxBuffer: 1 << 26 }));
   rmSync(scratch, { recursive: true, force: true });
   process.stderr.write("done\n");
-  return { size, files: countFiles(dir), floor, peer, cold, warm };
+  return { size, files: countFiles(dir), floor, peer, cold, warm, shards, memory };
 }
 
 function readdirClaims(dir) {
@@ -197,6 +214,24 @@ const s = (x) => (x === null || x === undefined ? "—" : `${x.toFixed(2)} s`);
 const mb = (x) => (x === null || x === undefined ? "—" : `${Math.round(x)} MB`);
 const r = (a, b) => (a / b).toFixed(2);
 
+/** Issue 12's targets, each with what this run measured and whether it is met (undefined: not measured). */
+function targets(report) {
+  const at = (size) => report.sizes.find((x) => x.size === size);
+  const out = [];
+  for (const size of [10000, 100000]) {
+    const x = at(size);
+    const n = size.toLocaleString("en");
+    out.push({ target: `cold ≤ 1.0 × ajv-cli at ${n} claims`, measured: x ? `${r(x.cold.wall, x.peer.wall)} (${s(x.cold.wall)} / ${s(x.peer.wall)})` : "—", met: x ? x.cold.wall <= x.peer.wall : undefined });
+    out.push({ target: `warm, one claim changed, ≤ 0.2 × cold at ${n}`, measured: x ? `${r(x.warm.wall, x.cold.wall)} (${s(x.warm.wall)} / ${s(x.cold.wall)})` : "—", met: x ? x.warm.wall <= 0.2 * x.cold.wall : undefined });
+  }
+  const big = at(100000);
+  out.push({ target: "peak RSS ≤ 512 MiB at 100,000 claims, JSON, HTML and SARIF written", measured: big?.cold.rssMb ? mb(big.cold.rssMb) : "—", met: big?.cold.rssMb ? big.cold.rssMb <= 512 : undefined });
+  out.push({ target: "4 shards at 100,000: slowest shard ≤ 0.35 × unsharded", measured: big?.shards ? `${r(big.shards.wall, big.cold.wall)} (${s(big.shards.wall)} / ${s(big.cold.wall)})` : "—", met: big?.shards ? big.shards.wall <= 0.35 * big.cold.wall : undefined });
+  const st = report.startup;
+  out.push({ target: "start-up on this repository's dataset ≤ 4 × node -e 0", measured: st ? `${r(st.claimcheck, st.nodeE0)} (${s(st.claimcheck)} / ${s(st.nodeE0)})` : "—", met: st ? st.claimcheck <= 4 * st.nodeE0 : undefined });
+  return out;
+}
+
 const report = { date: new Date().toISOString(), machine: machine(), runs, sizes: [], startup: undefined, parsers: undefined };
 for (const size of sizes) report.sizes.push(benchSize(size));
 if (!values["skip-startup"]) report.startup = startup();
@@ -224,6 +259,12 @@ for (const x of report.sizes) {
     lines.push(`| ${x.size.toLocaleString("en")} ${label} | ${phaseNames.map((p) => (m.phases[p] === undefined ? "—" : String(m.phases[p]))).join(" | ")} |`);
   }
 }
+lines.push("", "Live heap after a full collection, by stage (MB; bench/memory.mjs, one process writing JSON, HTML and SARIF):", "");
+lines.push("| claims | start | files loaded | + index and rules | + result head and digests | after writing | RSS before writing | peak RSS while writing |", "|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const x of report.sizes) {
+  const m = x.memory;
+  lines.push(`| ${x.size.toLocaleString("en")} | ${m.liveMb.start} | ${m.liveMb.loaded} | ${m.liveMb.rules} | ${m.liveMb.head} | ${m.liveMb.written} | ${m.rssBeforeWritingMb} | ${m.peakRssWhileWritingMb} |`);
+}
 if (report.startup) {
   const st = report.startup;
   lines.push("", `Start-up on the project's own dataset: node -e 0 ${s(st.nodeE0)}; node dist/cli.js ${s(st.claimcheck)} (${r(st.claimcheck, st.nodeE0)}×); npx claimcheck ${s(st.npx)} (${r(st.npx, st.nodeE0)}×).`);
@@ -234,6 +275,9 @@ if (report.parsers) {
   lines.push("| parser | ms | MB/s |", "|---|---:|---:|");
   for (const [name, ms] of Object.entries(p.ms)) lines.push(`| ${name} | ${ms} | ${(p.megabytes / (ms / 1000)).toFixed(1)} |`);
 }
+report.targets = targets(report);
+lines.push("", "Targets (issue 12), as ratios measured in this run:", "", "| target | measured | met |", "|---|---|---|");
+for (const t of report.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met === undefined ? "not measured" : t.met ? "yes" : "**no**"} |`);
 const text = `${lines.join("\n")}\n`;
 mkdirSync(CORPUS_DIR, { recursive: true });
 writeFileSync(path.join(CORPUS_DIR, "last-run.json"), `${JSON.stringify(report, null, 2)}\n`);

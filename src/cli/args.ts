@@ -6,6 +6,7 @@ import { didYouMean } from "../text/suggest.js";
 /** The flags of every command that writes reports the way check does (check, merge). */
 export const REPORT_FLAGS = {
   format: { type: "string", short: "f", multiple: true },
+  "output-file": { type: "string", short: "o" },
   root: { type: "string", short: "C" },
   verbose: { type: "boolean" },
   color: { type: "boolean" },
@@ -23,6 +24,7 @@ const CHECK_FLAGS = {
   watch: { type: "boolean", short: "w" },
   cache: { type: "boolean" },
   shard: { type: "string" },
+  "write-reports": { type: "boolean" },
   "cache-location": { type: "string" },
   version: { type: "boolean", short: "v" },
 } as const;

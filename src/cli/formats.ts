@@ -33,6 +33,8 @@ export interface FormatRequest {
   name: string;
   /** The file to write; standard output when undefined. */
   file?: ReportFile;
+  /** The file was named with `name=file` (not a format's default). */
+  named?: boolean;
 }
 
 /**
@@ -53,7 +55,9 @@ export function parseFormats(specs: string[], from: ReportFile["from"]): FormatR
       );
     }
     if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);
-    if (file !== undefined) return { name, file: { shown: file, format: name, from } };
+    // "-" is standard output, as for most command-line tools.
+    if (file === "-") return { name };
+    if (file !== undefined) return { name, file: { shown: file, format: name, from }, named: true };
     const byDefault = defaultFileNames[name];
     return { name, file: byDefault === undefined ? undefined : { shown: byDefault, format: name, from: "repository" } };
   });
@@ -61,8 +65,30 @@ export function parseFormats(specs: string[], from: ReportFile["from"]): FormatR
 
 /**
  * The formats a run writes: those named on the command line (paths may lead anywhere), else
- * the configuration's or the defaults (paths stay inside the repository).
+ * the configuration's or the defaults (paths stay inside the repository). `-o FILE` sends
+ * the first of them to FILE instead (`-o -`: standard output), as ESLint's does.
  */
-export function requestedFormats(flags: string[] | undefined, configured: string[] | undefined, env: NodeJS.ProcessEnv): FormatRequest[] {
-  return flags ? parseFormats(flags, "command-line") : parseFormats(configured ?? defaultFormats(env), "repository");
+export function requestedFormats(flags: string[] | undefined, configured: string[] | undefined, env: NodeJS.ProcessEnv, outputFile?: string): FormatRequest[] {
+  const formats = flags ? parseFormats(flags, "command-line") : parseFormats(configured ?? defaultFormats(env), "repository");
+  if (outputFile === undefined) return formats;
+  if (outputFile === "") throw new UsageError("bad-argument", "--output-file needs a file name");
+  const [first, ...rest] = formats;
+  if (first === undefined) return formats;
+  if (flags && first.named) {
+    throw new UsageError("bad-argument", `--output-file and --format ${first.name}=${stripControl(first.file!.shown)} both name where ${first.name} goes; give one`);
+  }
+  const file: ReportFile | undefined = outputFile === "-" ? undefined : { shown: outputFile, format: first.name, from: "command-line" };
+  return [{ name: first.name, file, named: file !== undefined }, ...rest];
+}
+
+/**
+ * A partial run (claims chosen by path, `--changed` or `--shard`) reports on part of the
+ * project: the full reports a configuration or the defaults name (reports/index.html …) are
+ * left as they were, unless the command line asks for them (`--write-reports`, or formats
+ * given with `--format`/`-o`). Returns the formats to write and the files left alone.
+ */
+export function partialRunFormats(formats: FormatRequest[], partial: boolean, asked: boolean): { write: FormatRequest[]; kept: ReportFile[] } {
+  if (!partial || asked) return { write: formats, kept: [] };
+  const kept = formats.flatMap((format) => (format.file?.from === "repository" ? [format.file] : []));
+  return { write: formats.filter((format) => format.file?.from !== "repository"), kept };
 }

@@ -33,7 +33,13 @@ Options
                               and every file format into reports/ (JSON: reports/result.json);
                               GitHub annotations too when GITHUB_ACTIONS=true. Default and
                               configured files stay inside the repository; a path outside
-                              comes only from here
+                              comes only from here. "=-" is standard output (-f json=-)
+  -o, --output-file <file>    write the first format's report to <file> instead (ESLint's
+                              -o): claimcheck -f json -o result.json; "-" is standard output
+      --write-reports         in a partial run (paths, --changed, --shard) write the
+                              configured or default report files too; without it they are
+                              left as they were, so one claim's run never replaces the full
+                              reports
   -C, --root <dir>            project root (default: the nearest folder, from the current
                               one upwards, holding claimcheck.config.yaml or claims/)
       --config <file>         configuration file (default: claimcheck.config.yaml at the root,

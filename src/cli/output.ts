@@ -1,25 +1,26 @@
 import path from "node:path";
 import pc from "picocolors";
 import type { Colors } from "picocolors/types.js";
-import type { RunResult } from "../model/result.js";
+import type { ResultStream } from "../model/result-stream.js";
 import { stripControl } from "../reporters/escape.js";
-import { reporters } from "../reporters/index.js";
-import type { ReportSettings } from "../reporters/settings.js";
+import { streamReporters, type ReportWriter } from "../reporters/index.js";
+import { reportPieces } from "../reporters/stream.js";
 import { fileReader } from "./file-reader.js";
 import type { FormatRequest, ReportFile } from "./formats.js";
 import type { CliIO } from "./io.js";
+import { openFileAtomic, type AtomicFile } from "../paths/write-file-atomic.js";
+import type { ReportSettings } from "../reporters/settings.js";
 import { jobSummaryFile } from "./job-summary.js";
-import { writeFileAtomic } from "../paths/write-file-atomic.js";
 import { reportPathLinkProblem, reportPathMessages, reportPathProblem } from "../paths/repository-paths.js";
 import { renderMessage } from "../model/render-message.js";
 
 
 /**
- * Writes one report, and says why not when it cannot: a path from the repository that
- * leaves it, a full disk, a read-only file system, a folder in the file's place, a file in
- * a folder's place. Never throws for such a failure, and leaves no temporary file behind.
+ * Opens one report file for writing, and says why not when it cannot: a path from the
+ * repository that leaves it, a folder in the file's place, a file in a folder's place.
+ * Never throws for such a failure.
  */
-export async function writeReport(report: ReportFile, content: string, root: string, cwd: string): Promise<string | undefined> {
+export async function openReport(report: ReportFile, root: string, cwd: string): Promise<AtomicFile | string> {
   let target: string;
   if (report.from === "repository") {
     const problem = reportPathProblem(report.shown, report.format) ?? (await reportPathLinkProblem(root, report.shown, report.format));
@@ -29,9 +30,26 @@ export async function writeReport(report: ReportFile, content: string, root: str
     target = path.resolve(cwd, report.shown);
   }
   try {
-    await writeFileAtomic(target, content, { followLinks: report.from === "command-line" });
+    return await openFileAtomic(target, { followLinks: report.from === "command-line" });
+  } catch (error) {
+    return describeWriteError(error as NodeJS.ErrnoException);
+  }
+}
+
+/**
+ * Writes one report, and says why not when it cannot: a path from the repository that
+ * leaves it, a full disk, a read-only file system, a folder in the file's place, a file in
+ * a folder's place. Never throws for such a failure, and leaves no temporary file behind.
+ */
+export async function writeReport(report: ReportFile, content: string, root: string, cwd: string): Promise<string | undefined> {
+  const out = await openReport(report, root, cwd);
+  if (typeof out === "string") return out;
+  try {
+    await out.write(content);
+    await out.commit();
     return undefined;
   } catch (error) {
+    await out.discard();
     return describeWriteError(error as NodeJS.ErrnoException);
   }
 }
@@ -58,15 +76,25 @@ export function describeWriteError(error: NodeJS.ErrnoException): string {
   }
 }
 
+/** A report file being written: where it goes, its writer, and why it failed, once it has. */
+interface OpenReport {
+  file: ReportFile;
+  writer: ReportWriter;
+  out?: AtomicFile;
+  problem?: string;
+}
+
 /**
- * Makes every report, writes the files, and only then prints to standard output: a report
- * that cannot be written (a full disk, a read-only file system, a path that leaves the
- * repository) is a one-line error each, and no success line is printed before or after it.
- * Resolves to whether every file was written. Every command that reports (check, merge,
- * recheck) writes through here.
+ * Writes every report file from one pass over the claims, each claim's result built once
+ * and handed to every format in turn; then prints the formats for standard output. Files
+ * go to temporary names and take their place only when whole, so a report that cannot be
+ * written (a full disk, a read-only file system, a path that leaves the repository) is a
+ * one-line error each, the other files are still written, and no success line is printed
+ * before or after it. Resolves to whether every file was written. Every command that
+ * reports (check, merge, recheck) writes through here.
  */
 export async function writeOutputs(
-  result: RunResult,
+  doc: ResultStream,
   requested: FormatRequest[],
   root: string,
   colors: Colors,
@@ -76,30 +104,82 @@ export async function writeOutputs(
 ): Promise<boolean> {
   const sourceText = fileReader(root);
   const plain = pc.createColors(false);
-  const printed: string[] = [];
-  const files: Array<{ file: ReportFile; content: string }> = [];
+  const files: OpenReport[] = [];
   const warnings = new Set<string>();
+  const warnFor = (name: string) => (message: string) => warnings.add(`${name}: ${message}`);
   // Annotations in GitHub Actions come with a job summary (src/cli/job-summary.ts).
   const summary = jobSummaryFile(requested, io.env, io.cwd);
   const formats = summary === undefined ? requested : [...requested, { name: "markdown", file: { shown: summary, format: "markdown", from: "command-line" as const } }];
   for (const format of formats) {
-    const reporter = reporters[format.name]!;
-    const warn = (message: string) => warnings.add(`${format.name}: ${message}`);
-    if (format.file === undefined) printed.push(reporter(result, { colors, sourceText, verbose, settings, warn }));
-    else files.push({ file: format.file, content: reporter(result, { colors: plain, sourceText, verbose, settings, warn }) });
+    if (format.file === undefined) continue;
+    const writer = streamReporters[format.name]!(doc, { colors: plain, sourceText, verbose, settings, warn: warnFor(format.name) });
+    const out = await openReport(format.file, root, io.cwd);
+    files.push(typeof out === "string" ? { file: format.file, writer, problem: out } : { file: format.file, writer, out });
   }
+  const write = async (report: OpenReport, pieces: Iterable<string>) => {
+    if (report.out === undefined) return;
+    try {
+      for (const piece of pieces) await report.out.write(piece);
+    } catch (error) {
+      report.problem = describeWriteError(error as NodeJS.ErrnoException);
+      await report.out.discard();
+      report.out = undefined;
+    }
+  };
+  for (const report of files) await write(report, report.writer.head());
+  if (files.some((report) => report.out !== undefined && report.writer.claim)) {
+    for (const claim of doc.claims()) {
+      for (const report of files) if (report.out !== undefined && report.writer.claim) await write(report, [report.writer.claim(claim)]);
+    }
+  }
+  for (const report of files) await write(report, report.writer.tail());
   const written: string[] = [];
   const failures: string[] = [];
-  for (const { file, content } of files) {
-    const problem = await writeReport(file, content, root, io.cwd);
-    if (problem === undefined) written.push(stripControl(file.shown));
-    else failures.push(`cannot write ${stripControl(file.shown)}: ${stripControl(problem)}`);
+  for (const report of files) {
+    if (report.out !== undefined) {
+      try {
+        await report.out.commit();
+      } catch (error) {
+        report.problem = describeWriteError(error as NodeJS.ErrnoException);
+      }
+    }
+    if (report.problem === undefined) written.push(stripControl(report.file.shown));
+    else failures.push(`cannot write ${stripControl(report.file.shown)}: ${stripControl(report.problem)}`);
   }
   for (const failure of failures) io.stderr(`claimcheck: ${failure}\n`);
   if (failures.length > 0) return false;
-  for (const text of printed) io.stdout(text);
+  for (const format of formats) {
+    if (format.file !== undefined) continue;
+    // Gathered in large pieces: one write per claim would be a system call per claim.
+    let pending = "";
+    for (const piece of reportPieces(streamReporters[format.name]!(doc, { colors, sourceText, verbose, settings, warn: warnFor(format.name) }), doc)) {
+      pending += piece;
+      if (pending.length >= 1 << 16) {
+        io.stdout(pending);
+        pending = "";
+      }
+    }
+    if (pending !== "") io.stdout(pending);
+  }
   // On standard error, so standard output stays the one report asked for.
   for (const warning of warnings) io.stderr(`claimcheck: ${stripControl(warning)}\n`);
   if (written.length > 0) io.stderr(colors.dim(`reports written: ${written.join(", ")}\n`));
   return true;
+}
+
+/**
+ * Writes to standard output or error, quietly giving up once the reader has gone:
+ * `claimcheck -f json | head -1` closes the pipe early, and the rest of the report has
+ * nowhere to go. That is the reader's choice, not an error; the run ends with its own exit
+ * code (Node ignores SIGPIPE, so without this the write would throw "write EPIPE").
+ */
+export function pipeSafe(stream: NodeJS.WriteStream): (text: string) => void {
+  let gone = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    gone = true;
+  });
+  return (text) => {
+    if (!gone) stream.write(text);
+  };
 }

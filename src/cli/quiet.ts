@@ -1,4 +1,5 @@
-import type { RunResult } from "../model/result.js";
+import type { ClaimResult, RunResult } from "../model/result.js";
+import { materialise, streamOf, type ClaimDigest, type ResultStream } from "../model/result-stream.js";
 
 /**
  * `--quiet`, as ESLint has it: the run's result with its warnings left out, so no report
@@ -6,12 +7,19 @@ import type { RunResult } from "../model/result.js";
  * verdicts and the summary stay; the summary counts no warnings. The result when not asked.
  */
 export function errorsOnlyIf(quiet: boolean | undefined, result: RunResult): RunResult {
-  if (!quiet) return result;
+  return quiet ? materialise(errorsOnlyInStream(quiet, streamOf(result))) : result;
+}
+
+/** errorsOnlyIf over a streamed result: the head and digests at once, each claim as it is built. */
+export function errorsOnlyInStream(quiet: boolean | undefined, doc: ResultStream): ResultStream {
+  if (!quiet) return doc;
   const errors = <T extends { severity: string }>(list: readonly T[]) => list.filter((d) => d.severity === "error");
+  const quietClaim = <C extends ClaimDigest | ClaimResult>(claim: C): C => ({ ...claim, diagnostics: errors(claim.diagnostics) });
   return {
-    ...result,
-    summary: { ...result.summary, warnings: 0 },
-    claims: result.claims.map((claim) => ({ ...claim, diagnostics: errors(claim.diagnostics) })),
-    diagnostics: errors(result.diagnostics),
+    head: { ...doc.head, summary: { ...doc.head.summary, warnings: 0 }, diagnostics: errors(doc.head.diagnostics) },
+    digests: doc.digests.map(quietClaim),
+    *claims() {
+      for (const claim of doc.claims()) yield quietClaim(claim);
+    },
   };
 }

@@ -13,6 +13,7 @@ import type {
   Verdict,
 } from "../model/result.js";
 import { VERDICTS } from "../model/result.js";
+import { type ClaimDigest, type ResultStream } from "../model/result-stream.js";
 import { showValue } from "../assert/values.js";
 import { evidencePolicy, judgeClaim, judgeEvidence, type ClaimStanding, type EvidencePolicy } from "../assert/evidence-standard.js";
 import { standingOf } from "../model/source-standing.js";
@@ -46,9 +47,22 @@ export interface CheckOutcome {
   records?: Map<string, ClaimRecord>;
 }
 
-/** Builds the result document from the checked project. Deterministic: everything is sorted. */
+/** A claim of the result, before its result is built: where it sorts, and how to build it. */
+interface PendingClaim {
+  article: string;
+  id: string;
+  file: string;
+  digest: ClaimDigest;
+  build: () => ClaimResult;
+}
 
-export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): RunResult {
+/**
+ * The result document as a stream (src/model/result-stream.ts): the summary, articles,
+ * sources, timeline, rules and diagnostics now, from one cheap pass over the claims'
+ * digests; each claim's full result (citations, evidence groups, evaluation) only when a
+ * reporter reaches it, so a run never holds them all. Deterministic: everything is sorted.
+ */
+export function assembleStream(loaded: LoadedFile[], outcome: CheckOutcome, options: RunOptions): ResultStream {
   const { index } = outcome;
   const inScope = outcome.inScope ?? (() => true);
   const selected = (file: string) => (!options.select || options.select.has(file)) && inScope(file);
@@ -78,7 +92,7 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
   diagnostics = capFindingsPerFile(diagnostics, options.limits.maxFindingsPerFile);
   const byClaimFile = groupBy(diagnostics, (d) => d.at.file);
 
-  const claims: ClaimResult[] = [];
+  const pending: PendingClaim[] = [];
   const policy = evidencePolicy(options.evidence, options.rules["evidence-sufficiency"]);
   const validFiles = new Set(index.claims.map((c) => c.doc.file));
   for (const claim of index.claims) {
@@ -86,19 +100,30 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     const own = byClaimFile.get(claim.doc.file) ?? [];
     const reused = outcome.reused?.get(claim);
     if (reused) {
-      claims.push(finishResult(reused.result, own, index));
+      // A kept result is whole already: it is its own digest.
+      const kept = finishResult(reused.result, own, index);
+      pending.push({ article: kept.article, id: kept.id, file: kept.file, digest: kept, build: () => kept });
       continue;
     }
-    const result = claimResult(claim, index, outcome, own, policy);
-    claims.push(result);
+    const digest = digestOf(claim, own, judgement(claim, outcome, policy));
     const record = outcome.records?.get(claim.doc.file);
-    if (record) record.result = { ...result, diagnostics: [] };
+    pending.push({
+      article: claim.article,
+      id: claim.id,
+      file: claim.doc.file,
+      digest,
+      build: () => {
+        const result = claimResult(claim, index, digest, policy, judgement(claim, outcome, policy));
+        if (record) record.result = { ...result, diagnostics: [] };
+        return result;
+      },
+    });
   }
   for (const l of loaded) {
     if (l.file.role !== "claim" || validFiles.has(l.file.file) || !selected(l.file.file)) continue;
     const data = (l.doc?.data ?? {}) as Partial<ClaimData>;
     const own = byClaimFile.get(l.file.file) ?? [];
-    claims.push({
+    const broken: ClaimResult = {
       id: claimIdOfFile.get(l.file.file)!,
       article: l.file.article ?? "default",
       file: l.file.file,
@@ -108,11 +133,12 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
       status: "fail",
       citations: [],
       diagnostics: own,
-    });
+    };
+    pending.push({ article: broken.article, id: broken.id, file: broken.file, digest: broken, build: () => broken });
   }
-  claims.sort((a, b) => cmp(a.article, b.article) || cmp(a.id, b.id) || cmp(a.file, b.file));
+  pending.sort((a, b) => cmp(a.article, b.article) || cmp(a.id, b.id) || cmp(a.file, b.file));
+  const digests = pending.map((p) => p.digest);
 
-  const summary = summarise(claims, diagnostics, loaded.length);
   // A shard marks the other shards' claims in its articles too, without a verdict it does not know
   // (merge fills those in): every shard then shows the same sentences.
   const unevaluated: ArticleMark[] = [];
@@ -127,14 +153,14 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     }
   }
 
-  return {
+  const head: RunResult = {
     schemaVersion: 1,
     tool: { name: "claimcheck", version: options.version },
-    summary,
-    articles: articleResults(index, [...claims, ...unevaluated]),
-    claims,
+    summary: summarise(digests, diagnostics, loaded.length),
+    articles: articleResults(index, [...digests, ...unevaluated]),
+    claims: [],
     sources: sourceSummaries(index),
-    timeline: timeline(index, outcome, new Set(claims.map((c) => c.id)), selected),
+    timeline: timeline(index, outcome, new Set(digests.map((c) => c.id)), selected),
     rules: [
       // Each rule as this run applied it: a rule turned off says "off", a built-in check made a warning says so.
       ...builtinChecks.map((c) => ({ id: c.id, description: c.description, severity: options.rules[c.id] ?? c.severity, docs: docsPath(c.id) })),
@@ -142,13 +168,20 @@ export function assembleResult(loaded: LoadedFile[], outcome: CheckOutcome, opti
     ].sort((a, b) => cmp(a.id, b.id)),
     diagnostics,
   };
+  return {
+    head,
+    digests,
+    *claims() {
+      for (const p of pending) yield p.build();
+    },
+  };
 }
 
 /** A claim's kept result with this run's findings: its status and each citation's `found` follow from them. */
 function finishResult(kept: ClaimResult, own: Diagnostic[], index: ProjectIndex): ClaimResult {
   return {
     ...kept,
-    status: own.some((d) => d.severity === "error") ? "fail" : "pass",
+    status: statusOf(own),
     citations: kept.citations.map((c, i) => ({ ...c, found: citationFound(index, c.source, own, i) })),
     diagnostics: own,
   };
@@ -158,6 +191,17 @@ function finishResult(kept: ClaimResult, own: Diagnostic[], index: ProjectIndex)
 function citationFound(index: ProjectIndex, source: string, own: Diagnostic[], i: number): boolean {
   const failed = own.some((d) => (d.ruleId === "quote-found" || d.ruleId === "source-exists") && d.at.path?.startsWith(`citations[${i}]`));
   return index.sources.has(source) && !failed;
+}
+
+function statusOf(own: Diagnostic[]): ClaimResult["status"] {
+  return own.some((d) => d.severity === "error") ? "fail" : "pass";
+}
+
+/** A claim's evaluation (when it is the one evaluated under its id) and its judgement under the evidence standard. */
+function judgement(claim: Claim, outcome: CheckOutcome, policy: EvidencePolicy | undefined): { mine?: Evaluation; standard?: ClaimStanding } {
+  const evaluation = outcome.evaluations.get(claim.id);
+  const mine = evaluation && evaluation.claimId === claim.id && firstClaimWithId(outcome.index, claim.id) === claim ? evaluation : undefined;
+  return { mine, standard: mine && policy ? judgeClaim(claim, mine.part, outcome.index, policy) : undefined };
 }
 
 /** Files the selected claims depend on: cited sources, their articles' maps and records, the registry. */
@@ -192,16 +236,36 @@ function markShortParts(root: PartResult, standard: ClaimStanding | undefined): 
   return top.parts ? { ...top, parts: top.parts.map(mark) } : top;
 }
 
-function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, own: Diagnostic[], policy: EvidencePolicy | undefined): ClaimResult {
-  const evaluation = outcome.evaluations.get(claim.id);
-  const mine = evaluation && evaluation.claimId === claim.id && firstClaimWithId(outcome.index, claim.id) === claim ? evaluation : undefined;
+/** What reports need of a claim before its result is built (src/model/result-stream.ts). */
+function digestOf(claim: Claim, own: Diagnostic[], { mine, standard }: { mine?: Evaluation; standard?: ClaimStanding }): ClaimDigest {
+  return strip({
+    id: claim.id,
+    article: claim.article,
+    file: claim.doc.file,
+    at: claim.doc.locate(["id"]),
+    text: claim.data.text,
+    asOf: String(claim.data["as-of"]),
+    declared: claim.data.verdict,
+    derived: standard?.derived ?? mine?.derived,
+    status: statusOf(own),
+    diagnostics: own,
+  });
+}
+
+function claimResult(
+  claim: Claim,
+  index: ProjectIndex,
+  digest: ClaimDigest,
+  policy: EvidencePolicy | undefined,
+  { mine, standard }: { mine?: Evaluation; standard?: ClaimStanding },
+): ClaimResult {
   const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
     const source = index.sources.get(c.source);
     const excerpt = source?.data.excerpts?.find((e) => findQuote(e.text, { exact: c.quote, prefix: c.prefix, suffix: c.suffix }));
     return {
       source: c.source,
       quote: c.quote,
-      found: citationFound(index, c.source, own, i),
+      found: citationFound(index, c.source, digest.diagnostics, i),
       excerpt: excerpt?.id,
       title: source?.data.title,
       containerTitle: source?.data["container-title"],
@@ -227,23 +291,17 @@ function claimResult(claim: Claim, index: ProjectIndex, outcome: CheckOutcome, o
       primary: group.primary,
     }),
   );
-  const standard = mine && policy ? judgeClaim(claim, mine.part, index, policy) : undefined;
+  // The digest's fields, in the document's key order, with the rationale before the status.
+  const { status, diagnostics, ...first } = digest;
   return strip({
-    id: claim.id,
-    article: claim.article,
-    file: claim.doc.file,
-    at: claim.doc.locate(["id"]),
-    text: claim.data.text,
-    asOf: String(claim.data["as-of"]),
-    declared: claim.data.verdict,
-    derived: standard?.derived ?? mine?.derived,
+    ...first,
     rationale: claim.data.rationale,
-    status: own.some((d) => d.severity === "error") ? "fail" : "pass",
+    status,
     citations: citations.map(strip),
     evidenceGroups: evidenceGroups.length > 0 ? evidenceGroups : undefined,
     // Short parts are found by identity in the evaluated tree, so they are marked before the copy that adds inferences.
     evaluation: mine ? markInferences(markShortParts(mine.part, standard), index) : undefined,
-    diagnostics: own,
+    diagnostics,
   });
 }
 
@@ -423,7 +481,7 @@ function timeline(index: ProjectIndex, outcome: CheckOutcome, reported: Set<stri
 }
 
 /** The counts of a result: its claims by status and verdict, its findings by severity. Merged shards use it too. */
-export function summarise(claims: ClaimResult[], diagnostics: Diagnostic[], files: number): Summary {
+export function summarise(claims: ReadonlyArray<Pick<ClaimDigest, "status" | "declared" | "derived">>, diagnostics: Diagnostic[], files: number): Summary {
   return {
     claims: claims.length,
     passed: claims.filter((c) => c.status === "pass").length,

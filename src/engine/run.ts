@@ -16,7 +16,8 @@ import { addCount, addTime, timedSync } from "../options/timing.js";
 import type { LoadedFile } from "../load/loaded-file.js";
 import type { RunOptions } from "../options/run-options.js";
 import { renderMessage } from "../model/render-message.js";
-import { assembleResult, type CheckOutcome } from "./result.js";
+import { assembleStream, type CheckOutcome } from "./result.js";
+import { materialise, streamOf, type ResultStream } from "../model/result-stream.js";
 
 export type { CheckOutcome } from "./result.js";
 
@@ -30,13 +31,21 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
  * (src/engine/incremental.ts): a claim none of whose dependencies changed is not evaluated again.
  */
 export async function checkRepository(loaded: LoadedFile[], options: RunOptions, plan: Pick<CheckPlan, "claims"> = {}): Promise<RunResult> {
+  return materialise(await checkRepositoryStream(loaded, options, plan));
+}
+
+/**
+ * checkRepository, its result as a stream. Without a cache the claims are built as the
+ * reports reach them; with one they are built here, since their records are saved with them.
+ */
+export async function checkRepositoryStream(loaded: LoadedFile[], options: RunOptions, plan: Pick<CheckPlan, "claims"> = {}): Promise<ResultStream> {
   const cache = options.cache;
-  if (!cache) return checkLoaded(loaded, options, plan);
+  if (!cache) return checkLoadedStream(loaded, options, plan);
   const reuse = await openReuse(loaded, options, cache);
   const fresh = new Map<string, ClaimRecord>();
-  const result = checkLoaded(loaded, options, { ...plan, reuse: reuse.records, record: true }, fresh);
+  const result = materialise(checkLoadedStream(loaded, options, { ...plan, reuse: reuse.records, record: true }, fresh));
   await saveReuse(reuse, fresh, options, cache);
-  return result;
+  return streamOf(result);
 }
 
 /**
@@ -55,11 +64,20 @@ export interface CheckPlan {
 
 /** Runs evaluation and every enabled rule over files already loaded. Pure apart from the rules it runs. */
 export function checkLoaded(loaded: LoadedFile[], options: RunOptions, plan: CheckPlan = {}, records?: Map<string, ClaimRecord>): RunResult {
+  return materialise(checkLoadedStream(loaded, options, plan, records));
+}
+
+/**
+ * The same check, its result as a stream: the claims' results are built as the reports are
+ * written (src/model/result-stream.ts), so a large run never holds them all. The records of
+ * the claims evaluated afresh go into `records` at once; each one's result is filled in when
+ * the stream builds that claim, so walk the stream before keeping them.
+ */
+export function checkLoadedStream(loaded: LoadedFile[], options: RunOptions, plan: CheckPlan = {}, records?: Map<string, ClaimRecord>): ResultStream {
   const outcome = runRules(loaded, options, plan);
-  const result = timedSync(options.timing, "result", () => assembleResult(loaded, outcome, options));
-  // The records of the claims evaluated afresh, their results now filled in: the caller keeps them.
+  const stream = timedSync(options.timing, "result", () => assembleStream(loaded, outcome, options));
   if (records && outcome.records) for (const [file, record] of outcome.records) records.set(file, record);
-  return result;
+  return stream;
 }
 
 export function runRules(loaded: LoadedFile[], options: RunOptions, plan: CheckPlan = {}): CheckOutcome {
@@ -178,7 +196,7 @@ function evaluateAndRun(index: ProjectIndex, loaded: LoadedFile[], options: RunO
         statements: keys.map((k) => [k, statingSources(index, k)]),
         findings: claimFindings.get(claim.doc.file) ?? [],
         ...(evaluation ? { summary: summaryOf(evaluation) } : {}),
-        result: undefined as unknown as ClaimResult, // filled in by assembleResult
+        result: undefined as unknown as ClaimResult, // filled in by assembleStream, as the claim is built
         used: (evaluation?.used ?? []).map((f) => [factFiles.get(f)!, f.index]),
       });
     }

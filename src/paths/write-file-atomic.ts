@@ -1,10 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
+/** A file being written piece by piece; nobody sees it until `commit`. */
+export interface AtomicFile {
+  /** Appends text (written in large pieces as it gathers). Rejects with what the write throws (a full disk). */
+  write(text: string): Promise<void>;
+  /** Closes the file and puts it in place. */
+  commit(): Promise<void>;
+  /** Closes and removes what was written, when the report cannot be finished. */
+  discard(): Promise<void>;
+}
+
 /**
- * Writes a report file so that a reader never sees half of it: into a temporary file
- * beside it, then renamed over it. Creates the folder as needed.
+ * Opens a report file so that a reader never sees half of it: the text goes into a
+ * temporary file beside it, renamed over it on `commit`. Creates the folder as needed.
  *
  * Only a regular file (or nothing) is ever replaced by rename. Anything else that already
  * stands at the path (a device such as /dev/null, a FIFO, a terminal) is written through,
@@ -12,7 +22,7 @@ import path from "node:path";
  * `followLinks: false` (a path from the repository) a symbolic link at the path is replaced,
  * never followed, so a committed link cannot send the report elsewhere.
  */
-export async function writeFileAtomic(file: string, content: string, options: { followLinks?: boolean } = {}): Promise<void> {
+export async function openFileAtomic(file: string, options: { followLinks?: boolean } = {}): Promise<AtomicFile> {
   const look = options.followLinks === false ? lstat : stat;
   const existing = await look(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
@@ -20,17 +30,75 @@ export async function writeFileAtomic(file: string, content: string, options: { 
   });
   if (existing?.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: "EISDIR" });
   if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
-    await writeFile(file, content);
-    return;
+    const out = bufferedWriter(await open(file, "w"));
+    return { write: out.write, commit: out.close, discard: out.close };
   }
   await mkdir(path.dirname(file), { recursive: true });
   // A fresh name, created exclusively: nothing already there (a committed link) is followed.
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const out = bufferedWriter(await open(temporary, "wx"));
+  return {
+    write: out.write,
+    async commit() {
+      try {
+        await out.close();
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+    async discard() {
+      try {
+        await out.close().catch(() => undefined);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+    },
+  };
+}
+
+/** Pieces gathered up to this many UTF-16 units before one write. */
+const FLUSH_AT = 1 << 20;
+
+/** Writes through a handle in pieces of about a megabyte; `close` writes the rest. Asynchronous, so a FIFO read by this process still drains. */
+function bufferedWriter(handle: FileHandle): { write: (text: string) => Promise<void>; close: () => Promise<void> } {
+  let pending: string[] = [];
+  let size = 0;
+  let closed = false;
+  const flush = async () => {
+    const text = pending.join("");
+    pending = [];
+    size = 0;
+    // writeFile writes all of it, from the current position, however little one write takes (a pipe).
+    if (text !== "") await handle.writeFile(text);
+  };
+  return {
+    async write(text) {
+      pending.push(text);
+      size += text.length;
+      if (size >= FLUSH_AT) await flush();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await flush();
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+/** Writes a whole report at once, as `openFileAtomic` does piece by piece. */
+export async function writeFileAtomic(file: string, content: string, options: { followLinks?: boolean } = {}): Promise<void> {
+  const out = await openFileAtomic(file, options);
   try {
-    await writeFile(temporary, content, { flag: "wx" });
-    await rename(temporary, file);
+    await out.write(content);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await out.discard();
     throw error;
   }
+  await out.commit();
 }

@@ -3,7 +3,7 @@ import { escapeWorkflowData, escapeWorkflowProperty } from "./escape.js";
 import { repeatedWarnings } from "./fold.js";
 import { plural } from "./labels.js";
 import { inReportOrder } from "./order.js";
-import type { Reporter } from "./types.js";
+import type { ReporterOptions, ReportView } from "./types.js";
 
 /**
  * GitHub shows at most this many annotations of each kind (error, warning, notice) per step
@@ -32,7 +32,7 @@ interface Annotation {
  * so no value can end the command early or start a second one. The CLI prints this to
  * standard output; it chooses the format when GITHUB_ACTIONS=true or when asked.
  */
-export const github: Reporter = (input) => {
+export const github = (input: ReportView, _options?: ReporterOptions): string => {
   const result = inReportOrder(input);
   const errors: Annotation[] = result.diagnostics.filter((d) => d.severity === "error").map((d) => ({ d, more: 0 }));
   const folded = repeatedWarnings(result.diagnostics, new Set(result.claims.map((claim) => claim.file)));

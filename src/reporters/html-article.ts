@@ -95,7 +95,7 @@ function failedNote(failedHere: Array<{ claim: string; sentence: string | undefi
  * report for prose: claims by their verdict (with a link to the claim's card), opinion,
  * sentences deliberately not checked, and sentences nothing covers.
  */
-export function articleView(article: ArticleResult, claims: readonly ClaimResult[] = []): string {
+export function articleView(article: ArticleResult, claims: readonly Pick<ClaimResult, "id" | "article" | "status">[] = []): string {
   const failed = new Set(claims.filter((claim) => claim.status === "fail" && claim.article === article.id).map((claim) => claim.id));
   const { prose, sentenceOf } = markedText(article, failed);
   const failedHere = [...failed].map((claim) => ({ claim, sentence: sentenceOf.get(claim) }));

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../model/diagnostic.js";
+import type { ClaimDigest } from "../model/result-stream.js";
 import { VERDICTS, type CitationResult, type ClaimResult, type EvidenceRef, type PartResult, type RunResult, type Verdict } from "../model/result.js";
 import { escapeHtml as t, jsonForScript, safeHref } from "./escape.js";
 import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-groups.js";
@@ -9,9 +10,10 @@ import { REPORT_SCRIPT } from "./html-script.js";
 import { REPORT_CSS } from "./html-style.js";
 import { timelineSection } from "./html-timeline.js";
 import { formatPosition, plural, STATUS_LABELS, VERDICT_LABELS } from "./labels.js";
-import { inReportOrder } from "./order.js";
+import { claimInReportOrder, reportOrderHead } from "./order.js";
 import { docsAddress } from "./settings.js";
-import type { Reporter } from "./types.js";
+import { wholeReport } from "./stream.js";
+import type { StreamReporter } from "./types.js";
 
 /** Claims shown at first and added by each "Show more"; the rest wait, hidden. */
 export const PAGE_SIZE = 100;
@@ -25,9 +27,13 @@ const sha256 = (text: string): string => createHash("sha256").update(text, "utf8
  * the dated facts and the article with each sentence marked. Inline CSS and one inline
  * script, both pinned by hash in a Content-Security-Policy that allows nothing else:
  * no network, no other script, even if a value escaped our escaping.
+ *
+ * Written card by card: what stands above the cards (the summary, the filters' counts)
+ * comes from the claims' digests, and the timeline after them keeps of each claim only
+ * what it reads (its as-of date and later developments), not its evidence.
  */
-export const html: Reporter = (input, options) => {
-  const result = inReportOrder(input);
+export const htmlStream: StreamReporter = (doc, options) => {
+  const result = { ...reportOrderHead(doc.head), claims: doc.digests };
   const docs: DocsLink = (file) => docsAddress(file, result.tool.version, options.settings);
   const style = REPORT_CSS;
   const script = REPORT_SCRIPT;
@@ -45,20 +51,20 @@ export const html: Reporter = (input, options) => {
 
   // Failed checks first, so they are on the first page and read first; report order within each.
   const claims = [...result.claims.filter((claim) => claim.status === "fail"), ...result.claims.filter((claim) => claim.status !== "fail")];
+  // Each claim's place among the cards (the stream gives them in report order) and its anchor,
+  // given in card order, so a repeated id gets its "-2" where the page shows it second.
+  const place = new Map<ClaimDigest, number>(claims.map((claim, index) => [claim, index]));
   const ids = new Set<string>();
-  const cards = claims.map((claim, index) => claimCard(claim, ids, index >= PAGE_SIZE, docs));
+  const anchors = new Map<ClaimDigest, string>(claims.map((claim) => [claim, cardAnchor(claim.id, ids)]));
+  const card = (claim: ClaimResult, digest: ClaimDigest): string => {
+    const index = place.get(digest)!;
+    return `${index === 0 ? "" : "\n"}${claimCard(claim, anchors.get(digest)!, index >= PAGE_SIZE, docs)}`;
+  };
+  const forTimeline: ClaimResult[] = [];
   const otherFindings = result.diagnostics.filter((d) => d.claimId === undefined);
   const ok = result.summary.failed === 0 && result.summary.errors === 0;
-  const data = {
-    pageSize: PAGE_SIZE,
-    claims: claims.map((claim) => [
-      claim.status,
-      shownVerdict(claim),
-      `${claim.id} ${claim.article} ${claim.text}`.toLowerCase(),
-    ]),
-  };
 
-  return `<!doctype html>
+  const top = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -84,11 +90,36 @@ ${summarySection(result)}
 ${filterBar(result)}
 <p class="shown" id="shown" aria-live="polite">${t(`Showing ${result.claims.length} of ${plural(result.claims.length, "claim")}`)}</p>
 <div class="cards" id="claim-list">
-${cards.join("\n")}
+`;
+  // The failed cards are written as their claims arrive; the others wait, as text, until the
+  // claims have passed (the claims are walked once, each built once: docs/design.md).
+  const waiting: string[] = [];
+  let position = 0;
+  return {
+    head: () => [top],
+    claim(input) {
+      const claim = claimInReportOrder(input);
+      const digest = result.claims[position++]!;
+      forTimeline.push(timelineView(claim));
+      if (digest.status === "fail") return card(claim, digest);
+      waiting.push(card(claim, digest));
+      return "";
+    },
+    *tail() {
+      yield* waiting.splice(0);
+      const data = {
+        pageSize: PAGE_SIZE,
+        claims: claims.map((claim) => [
+          claim.status,
+          shownVerdict(claim),
+          `${claim.id} ${claim.article} ${claim.text}`.toLowerCase(),
+        ]),
+      };
+      yield `
 </div>
 <button type="button" class="more-btn" id="more" hidden>Show more</button>
 </section>
-${timelineSection(result.timeline, result.claims)}
+${timelineSection(result.timeline, forTimeline)}
 <section id="articles" aria-labelledby="articles-h">
 <h2 id="articles-h">The article${result.articles.length === 1 ? "" : "s"}</h2>
 ${result.articles.length === 0 ? "<p>No article in this result.</p>" : result.articles.map((article) => articleView(article, result.claims)).join("\n")}
@@ -101,10 +132,20 @@ ${otherFindings.length > 0 ? otherSection(otherFindings, docs) : ""}
 </body>
 </html>
 `;
+    },
+  };
 };
 
+export const html = wholeReport(htmlStream, { sorted: true });
+
+/** What the timeline reads of a claim: all but its citations, findings and the evidence of its parts. */
+function timelineView(claim: ClaimResult): ClaimResult {
+  const trim = (part: PartResult): PartResult => ({ ...part, evidence: [], parts: part.parts?.map(trim) });
+  return { ...claim, citations: [], evidenceGroups: undefined, diagnostics: [], evaluation: claim.evaluation && trim(claim.evaluation) };
+}
+
 /** The verdict a claim is filed under: the fact-checker's, else the derived one. */
-function shownVerdict(claim: ClaimResult): Verdict | "none" {
+function shownVerdict(claim: ClaimDigest): Verdict | "none" {
   return claim.declared ?? claim.derived ?? "none";
 }
 
@@ -123,7 +164,7 @@ function badge(verdict: Verdict | undefined, unproven = false): string {
 /** The absolute address of a docs page of the package (src/reporters/settings.ts), if any. */
 type DocsLink = (file: string) => string | undefined;
 
-function summarySection(result: RunResult): string {
+function summarySection(result: Pick<RunResult, "summary">): string {
   const s = result.summary;
   const stat = (key: string, label: string, value: number, cls = ""): string =>
     `<div class="stat${cls === "" ? "" : ` ${cls}`}"><dt>${label}</dt><dd data-count="${key}">${value}</dd></div>`;
@@ -150,7 +191,7 @@ ${rows.join("\n")}
 </section>`;
 }
 
-function filterBar(result: RunResult): string {
+function filterBar(result: { summary: RunResult["summary"]; claims: readonly ClaimDigest[] }): string {
   const counts: Record<string, number> = {};
   for (const claim of result.claims) counts[shownVerdict(claim)] = (counts[shownVerdict(claim)] ?? 0) + 1;
   const verdictButtons = VERDICTS.map(
@@ -225,10 +266,15 @@ function partItem(part: PartResult, unproven: boolean): string {
   return `<li class="part">${badge(part.verdict, unproven)} <span class="kind">${t(part.kind)}</span>${label === undefined ? "" : ` ${t(label)}`}${expectation}<dl><dt>Expected</dt><dd>${t(part.expected)}</dd><dt>Found</dt><dd>${t(part.found)}</dd></dl>${evidence}${later}${sub}</li>`;
 }
 
-function claimCard(claim: ClaimResult, ids: Set<string>, later: boolean, docs: DocsLink): string {
-  let id = claimAnchor(claim.id);
-  for (let n = 2; ids.has(id); n++) id = `${claimAnchor(claim.id)}-${n}`;
+/** A card's anchor: the claim's, with "-2", "-3"… for a repeated id, in the order the cards are shown. */
+function cardAnchor(claimId: string, ids: Set<string>): string {
+  let id = claimAnchor(claimId);
+  for (let n = 2; ids.has(id); n++) id = `${claimAnchor(claimId)}-${n}`;
   ids.add(id);
+  return id;
+}
+
+function claimCard(claim: ClaimResult, id: string, later: boolean, docs: DocsLink): string {
   const status = STATUS_LABELS[claim.status];
   const failed = claim.status === "fail";
   const mismatch = claim.declared !== undefined && claim.derived !== undefined && claim.declared !== claim.derived;

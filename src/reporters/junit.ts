@@ -1,9 +1,9 @@
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { ClaimResult, RunResult } from "../model/result.js";
+import type { ClaimDigest } from "../model/result-stream.js";
 import { escapeXml, escapeXmlAttribute } from "./escape.js";
 import { formatPosition, plural } from "./labels.js";
 import { compareText, inReportOrder } from "./order.js";
-import type { Reporter } from "./types.js";
+import type { ReporterOptions, ReportView, StreamReporter } from "./types.js";
 
 /** Name of the suite that holds findings in files no claim owns (sources, the registry). */
 export const OTHER_FILES_SUITE = "sources and other files";
@@ -36,7 +36,12 @@ interface TestCase {
  * the dashboard too; warnings in files without errors are listed in the suite's
  * `<system-out>` and add no test case. No timestamp, no hostname; every `time` is 0.
  */
-export const junit: Reporter = (input) => {
+export const junitStream: StreamReporter = (doc) => ({ head: () => junitPieces({ ...doc.head, claims: doc.digests }), tail: () => [] });
+
+export const junit = (input: ReportView, _options?: ReporterOptions): string => [...junitPieces(input)].join("");
+
+/** The report suite by suite: it reads the claims' digests, never their evidence. */
+function* junitPieces(input: ReportView): Generator<string> {
   const result = inReportOrder(input);
   const suites = new Map<string, TestCase[]>();
   for (const claim of result.claims) {
@@ -48,19 +53,23 @@ export const junit: Reporter = (input) => {
   const suiteNames = [...suites.keys()].sort(compareText);
 
   const allCases = [...suiteNames.flatMap((name) => suites.get(name) ?? []), ...other.cases];
-  const out: string[] = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0" ${TIME}>`,
-  ];
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="claimcheck" tests="${allCases.length}" failures="${allCases.filter(isFailure).length}" errors="0" ${TIME}>\n`;
+  for (const name of suiteNames) yield suiteText(name, suites.get(name) ?? []);
+  if (other.cases.length > 0 || other.warnings.length > 0) yield suiteText(OTHER_FILES_SUITE, other.cases, other.warnings);
+  yield `</testsuites>\n`;
+}
+
+/** One suite's lines, each ending in a line break. */
+function suiteText(name: string, cases: TestCase[], warnings: Diagnostic[] = []): string {
+  const out: string[] = [];
   // Lines are appended one by one: spreading a suite's lines into push() passes each as an
   // argument, and a suite of 100,000 failing claims overflowed the stack.
-  for (const name of suiteNames) suite(out, name, suites.get(name) ?? []);
-  if (other.cases.length > 0 || other.warnings.length > 0) suite(out, OTHER_FILES_SUITE, other.cases, other.warnings);
-  out.push(`</testsuites>`, "");
+  suite(out, name, cases, warnings);
+  out.push("");
   return out.join("\n");
-};
+}
 
-function claimCase(claim: ClaimResult): TestCase {
+function claimCase(claim: ClaimDigest): TestCase {
   return {
     classname: claim.article,
     name: claim.id,
@@ -72,7 +81,7 @@ function claimCase(claim: ClaimResult): TestCase {
 }
 
 /** Files no claim owns: a failing case for each file with an error, and the warnings of the rest. */
-function otherFiles(result: RunResult): { cases: TestCase[]; warnings: Diagnostic[] } {
+function otherFiles(result: ReportView): { cases: TestCase[]; warnings: Diagnostic[] } {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
     if (d.claimId !== undefined) continue;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ClaimResult, RunResult, TimelineEntry } from "../model/result.js";
+import type { ReportView } from "./types.js";
 
 /**
  * The engine sorts everything it puts in a RunResult; reporters sort again so that a
@@ -28,7 +29,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Orders claims by article, then id, then file. */
-export function compareClaims(a: ClaimResult, b: ClaimResult): number {
+export function compareClaims(a: Pick<ClaimResult, "article" | "id" | "file">, b: Pick<ClaimResult, "article" | "id" | "file">): number {
   return compareText(a.article, b.article) || compareText(a.id, b.id) || compareText(a.file, b.file);
 }
 
@@ -49,18 +50,25 @@ export function stableJson(value: unknown): string {
 
 const sorted = <T>(items: readonly T[], compare: (a: T, b: T) => number): T[] => [...items].sort(compare);
 
+/** A copy of a claim with its findings in their canonical order. */
+export function claimInReportOrder<C extends Pick<ClaimResult, "diagnostics">>(claim: C): C {
+  return { ...claim, diagnostics: sorted(claim.diagnostics, compareDiagnostics) };
+}
+
+/** A streamed result's head (its claims come one by one) with every list in its canonical order. */
+export function reportOrderHead(head: RunResult): RunResult {
+  return inReportOrder({ ...head, claims: [] });
+}
+
 /** A copy of the result with every list a report walks in its canonical order. */
-export function inReportOrder(result: RunResult): RunResult {
+export function inReportOrder<R extends ReportView>(result: R): R {
   return {
     ...result,
     articles: sorted(result.articles, (a, b) => compareText(a.id, b.id)).map((article) => ({
       ...article,
       sentences: sorted(article.sentences, (a, b) => a.start - b.start || a.end - b.end),
     })),
-    claims: sorted(result.claims, compareClaims).map((claim) => ({
-      ...claim,
-      diagnostics: sorted(claim.diagnostics, compareDiagnostics),
-    })),
+    claims: sorted(result.claims, compareClaims).map(claimInReportOrder),
     sources: sorted(result.sources, (a, b) => compareText(a.id, b.id)),
     timeline: sorted(result.timeline, compareTimeline).map((entry) => ({
       ...entry,

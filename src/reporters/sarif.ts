@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type * as Sarif from "sarif";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { RuleSummary } from "../model/result.js";
-import { compareText, inReportOrder, stableJson } from "./order.js";
+import { compareText, reportOrderHead, stableJson } from "./order.js";
 import { docsAddress } from "./settings.js";
-import type { Reporter } from "./types.js";
+import { wholeReport } from "./stream.js";
+import type { StreamReporter } from "./types.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -35,21 +36,22 @@ export function fingerprintOf(d: Diagnostic): string {
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rules with
- * help text, one result per diagnostic with its region and a stable fingerprint.
+ * help text, one result per diagnostic with its region and a stable fingerprint. Written
+ * result by result: the rules come from the head, and no claim is read.
  */
-export const sarif: Reporter = (input, options) => {
-  const result = inReportOrder(input);
+export const sarifStream: StreamReporter = (doc, options) => {
+  const result = reportOrderHead(doc.head);
   const version = result.tool.version;
   const docs = (file: string) => docsAddress(file, version, options.settings);
   const rules = ruleList(result.rules, result.diagnostics);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const occurrences = new Map<string, number>();
 
-  const results: Sarif.Result[] = result.diagnostics.map((d) => {
+  const sarifResult = (d: Diagnostic): Sarif.Result => {
     const hash = fingerprintOf(d);
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
-    const sarifResult: Sarif.Result = {
+    const out: Sarif.Result = {
       ruleId: d.ruleId,
       ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
       level: d.severity,
@@ -58,7 +60,7 @@ export const sarif: Reporter = (input, options) => {
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
     };
     if (d.related !== undefined && d.related.length > 0) {
-      sarifResult.relatedLocations = d.related.map((related, index) => ({
+      out.relatedLocations = d.related.map((related, index) => ({
         id: index + 1,
         ...location(related.at),
         message: { text: related.message },
@@ -66,9 +68,9 @@ export const sarif: Reporter = (input, options) => {
     }
     const properties: Sarif.PropertyBag = { messageId: d.messageId };
     if (d.claimId !== undefined) properties["claimId"] = d.claimId;
-    sarifResult.properties = properties;
-    return sarifResult;
-  });
+    out.properties = properties;
+    return out;
+  };
 
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
@@ -85,12 +87,34 @@ export const sarif: Reporter = (input, options) => {
           },
         },
         columnKind: "utf16CodeUnits",
-        results,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The log as JSON.stringify(log, null, 2) lays it out, its results (the last member of
+  // the one run) written one by one where the empty list stands.
+  const [before, after] = splitAround(`${JSON.stringify(log, null, 2)}\n`, `"results": []`);
+  return {
+    *head() {
+      yield `${before}"results": [`;
+      let first = true;
+      for (const d of result.diagnostics) {
+        yield `${first ? "\n        " : ",\n        "}${JSON.stringify(sarifResult(d), null, 2).replaceAll("\n", "\n        ")}`;
+        first = false;
+      }
+      yield `${first ? "" : "\n      "}]${after}`;
+    },
+    tail: () => [],
+  };
 };
+
+export const sarif = wholeReport(sarifStream, { sorted: true });
+
+/** The text before and after the one occurrence of `marker`. */
+function splitAround(text: string, marker: string): [string, string] {
+  const at = text.lastIndexOf(marker);
+  return [text.slice(0, at), text.slice(at + marker.length)];
+}
 
 function ruleList(rules: RuleSummary[], diagnostics: Diagnostic[]): RuleSummary[] {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));

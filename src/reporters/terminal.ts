@@ -1,11 +1,13 @@
 import type { Colors } from "picocolors/types.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { ClaimResult, RunResult, Verdict } from "../model/result.js";
+import type { Verdict } from "../model/result.js";
+import type { ClaimDigest } from "../model/result-stream.js";
 import { codeFrame } from "./code-frame.js";
 import { stripControl } from "./escape.js";
 import { FOLD_AFTER, repeatedWarnings } from "./fold.js";
 import { formatPosition, plural } from "./labels.js";
-import type { Reporter, ReporterOptions } from "./types.js";
+import { fromHead } from "./stream.js";
+import type { ReporterOptions, ReportView, StreamReporter } from "./types.js";
 
 function verdictColor(verdict: Verdict | undefined, colors: Colors): (text: string) => string {
   switch (verdict) {
@@ -40,7 +42,7 @@ function describeDiagnostic(d: Diagnostic, options: ReporterOptions, indent: str
   return lines;
 }
 
-function claimLine(claim: ClaimResult, width: number, colors: Colors): string {
+function claimLine(claim: ClaimDigest, width: number, colors: Colors): string {
   // Declared and derived verdicts are one of four words (the result schema says so).
   const mark = claim.status === "pass" ? colors.green("✔") : colors.red("✖");
   const declared = claim.declared ? verdictColor(claim.declared, colors)(claim.declared) : colors.dim("no verdict");
@@ -54,11 +56,11 @@ function claimLine(claim: ClaimResult, width: number, colors: Colors): string {
 }
 
 /** The report people read in a terminal: claims grouped by article, then other files' findings, then a summary. */
-export const terminal: Reporter = (result: RunResult, options: ReporterOptions) => {
+export const terminal = (result: ReportView, options: ReporterOptions): string => {
   const { colors } = options;
   const out: string[] = [];
   // One pass to group: a run can hold a hundred thousand claims.
-  const byArticle = new Map<string, ClaimResult[]>();
+  const byArticle = new Map<string, ClaimDigest[]>();
   let width = 0;
   for (const claim of result.claims) {
     const list = byArticle.get(claim.article);
@@ -121,3 +123,6 @@ export const terminal: Reporter = (result: RunResult, options: ReporterOptions) 
   out.push(`${head}  ${colors.dim(`${s.claims} ${s.claims === 1 ? "claim" : "claims"} (${verdicts || "none"}); ${counts}`)}`);
   return `${out.join("\n")}\n`;
 };
+
+/** The terminal report reads the claims' digests only: no claim's evidence is built for it. */
+export const terminalStream: StreamReporter = fromHead((doc, options) => terminal({ ...doc.head, claims: doc.digests }, options));

@@ -1,5 +1,6 @@
 import type { Colors } from "picocolors/types.js";
-import type { RunResult } from "../model/result.js";
+import type { ClaimResult, RunResult } from "../model/result.js";
+import type { ClaimDigest, ResultStream } from "../model/result-stream.js";
 import type { ReportSettings } from "./settings.js";
 
 /** What the CLI tells a reporter. Reporters never look at the environment themselves. */
@@ -23,5 +24,22 @@ export interface ReporterOptions {
   warn?: (message: string) => void;
 }
 
+/** A result whose claims may be digests: what a format that reads no claim's evidence takes. */
+export type ReportView = Omit<RunResult, "claims"> & { claims: readonly ClaimDigest[] };
+
 /** A reporter turns a run's result into one string. Pure: no I/O, no clock, no env. */
 export type Reporter = (result: RunResult, options: ReporterOptions) => string;
+
+/**
+ * A report written as it is made: the text before the claims, one piece per claim in
+ * order, the text after. A format that shows no claim one by one leaves `claim` out and
+ * reads what it needs from the stream's head and digests. Made fresh for each report.
+ */
+export interface ReportWriter {
+  head(): Iterable<string>;
+  claim?(claim: ClaimResult): string;
+  tail(): Iterable<string>;
+}
+
+/** A reporter over a streamed result (src/model/result-stream.ts). Pure, like Reporter. */
+export type StreamReporter = (doc: ResultStream, options: ReporterOptions) => ReportWriter;

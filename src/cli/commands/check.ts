@@ -1,7 +1,8 @@
 import path from "node:path";
 import { resolveRunOptions } from "../../config/resolve.js";
 import { nothingToCheck } from "../../config/project-root.js";
-import { checkRepository } from "../../engine/run.js";
+import { checkRepositoryStream } from "../../engine/run.js";
+import { materialise, streamOf } from "../../model/result-stream.js";
 import { UsageError } from "../../errors.js";
 import { loadRepository } from "../../load/load-files.js";
 import { timed, writeTiming } from "../../options/timing.js";
@@ -9,10 +10,11 @@ import { graphOfLoaded } from "../../project/graph.js";
 import { parseShard, shardClaimFiles, shardResult } from "../../shard/partition.js";
 import { parseMaxWarnings, runFlags, type CheckFlags } from "../args.js";
 import { pickColors } from "../colors.js";
-import { requestedFormats } from "../formats.js";
+import { partialRunFormats, requestedFormats } from "../formats.js";
+import { stripControl } from "../../reporters/escape.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
-import { errorsOnlyIf } from "../quiet.js";
+import { errorsOnlyInStream } from "../quiet.js";
 import { fromRoot, selectByPaths } from "../select-paths.js";
 
 /**
@@ -24,7 +26,7 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   const colors = pickColors(values, io);
   const { root, rootFoundBy, pathBase, config, configFile, options } = await resolveRunOptions(runFlags(values), io);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]) ?? config?.data["max-warnings"];
-  const formats = requestedFormats(values.format, config?.data.reports?.formats, io.env);
+  const requested = requestedFormats(values.format, config?.data.reports?.formats, io.env, values["output-file"]);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const loaded = await loadRepository(options);
   // Paths and --changed select through the project graph of the files just loaded.
@@ -47,19 +49,28 @@ export async function runCheckCommand(values: CheckFlags, positionals: string[],
   const claimFiles = new Set(loaded.filter((l) => l.file.role === "claim").map((l) => l.file.file));
   const selected = options.select ? [...claimFiles].filter((f) => options.select!.has(f)).length : claimFiles.size;
   // A shard evaluates and reports only its own claims (project-wide rules still see them all).
-  const full = await checkRepository(loaded, options, shard ? { claims: shardClaimFiles(claimFiles, shard) } : {});
-  const result = errorsOnlyIf(values.quiet, shard ? shardResult(full, shard, claimFiles) : full);
+  const full = await checkRepositoryStream(loaded, options, shard ? { claims: shardClaimFiles(claimFiles, shard) } : {});
+  // A shard cuts its part from the result (src/shard/partition.ts); --quiet drops the warnings (src/cli/quiet.ts).
+  const result = errorsOnlyInStream(values.quiet, shard ? streamOf(shardResult(materialise(full), shard, claimFiles)) : full);
   if (options.select && selected === 0 && values.changed === undefined) {
     throw new UsageError("no-claims", `no claim files under ${positionals.join(", ")}`);
   }
   // A run with nothing to check would pass whatever the data says: say so instead. A project
   // with an article and no claims yet is checked (its article's record and snapshot).
   if (!options.select && selected === 0 && !loaded.some((f) => f.file.role === "article")) throw nothingToCheck(root, rootFoundBy, options.claims);
+  const partial = positionals.length > 0 ? "claims chosen by path" : values.changed !== undefined ? "--changed" : shard ? "--shard" : undefined;
+  const asked = Boolean(values["write-reports"]) || values.format !== undefined;
+  const { write: formats, kept } = partialRunFormats(requested, partial !== undefined, asked);
+  if (kept.length > 0) {
+    const names = kept.map((file) => stripControl(file.shown)).join(", ");
+    io.stderr(colors.dim(`reports not written (a partial run: ${partial}): ${names} left as they were; --write-reports writes them\n`));
+  }
   const written = await timed(options.timing, "report", () => writeOutputs(result, formats, root, colors, io, Boolean(values.verbose), config?.data.reports));
   if (!written) return 2;
   if (options.timing) writeTiming(io.env.CLAIMCHECK_TIMING!, options.timing);
-  const failed = result.summary.failed > 0 || result.summary.errors > 0;
-  const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
-  if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  const { summary } = result.head;
+  const failed = summary.failed > 0 || summary.errors > 0;
+  const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
+  if (tooManyWarnings && !failed) io.stderr(`claimcheck: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return failed || tooManyWarnings ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import { requestedFormats } from "../formats.js";
 import type { CliIO } from "../io.js";
 import { writeOutputs } from "../output.js";
 import { findProjectRoot } from "../../config/project-root.js";
+import { streamOf } from "../../model/result-stream.js";
 import { UsageError } from "../../errors.js";
 import type { RunResult } from "../../model/result.js";
 import { checkShard } from "../../shard/check-shard.js";
@@ -21,7 +22,9 @@ file must be a result as schema/result.schema.json describes it, naming only fil
 the repository. Merge results made by one trusted workflow: merge is not a security boundary.
 
 Options
-  -f, --format <name[=file]>  output format, repeatable (default: as claimcheck)
+  -f, --format <name[=file]>  output format, repeatable (default: as claimcheck); "=-" is
+                              standard output
+  -o, --output-file <file>    write the first format's report to <file> instead
   -C, --root <dir>            repository root, for code frames (default: the current directory)
       --verbose               list every claim, not only failing ones, where a format can choose
       --color, --no-color     force colour on or off
@@ -50,8 +53,8 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const merged = mergeResults(results);
   const { root } = await findProjectRoot(io.cwd, values.root);
   // merge reads no configuration: its reports are those named, or the defaults.
-  const formats = requestedFormats(values.format, undefined, io.env);
-  if (!(await writeOutputs(merged, formats, root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
+  const formats = requestedFormats(values.format, undefined, io.env, values["output-file"]);
+  if (!(await writeOutputs(streamOf(merged), formats, root, pickColors(values, io), io, Boolean(values.verbose)))) return 2;
   return merged.summary.failed > 0 || merged.summary.errors > 0 ? 1 : 0;
 }
 
