@@ -119,7 +119,10 @@ export async function writeOutputs(
   const write = async (report: OpenReport, pieces: Iterable<string>) => {
     if (report.out === undefined) return;
     try {
-      for (const piece of pieces) await report.out.write(piece);
+      // One write per claim, not per piece: a claim's JSON comes in many small pieces.
+      let text = "";
+      for (const piece of pieces) text += piece;
+      if (text !== "") await report.out.write(text);
     } catch (error) {
       report.problem = describeWriteError(error as NodeJS.ErrnoException);
       await report.out.discard();
