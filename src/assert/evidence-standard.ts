@@ -35,7 +35,20 @@ export const DEFAULT_POLICY: EvidencePolicy = {
  */
 export function evidencePolicy(settings: Readonly<Record<string, unknown>> | undefined, ruleSetting?: string): EvidencePolicy | undefined {
   if (ruleSetting === "off") return undefined;
-  const o = settings ?? {};
+  // One policy object per settings object, so that judgements memoised by policy (judgeClaim)
+  // are found again by the result after the rules made them.
+  const key = settings ?? NO_SETTINGS;
+  const known = policies.get(key);
+  if (known) return known;
+  const policy = policyOf(settings ?? {});
+  policies.set(key, policy);
+  return policy;
+}
+
+const NO_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze({});
+const policies = new WeakMap<Readonly<Record<string, unknown>>, EvidencePolicy>();
+
+function policyOf(o: Readonly<Record<string, unknown>>): EvidencePolicy {
   const standings = Array.isArray(o["counting-standings"])
     ? (o["counting-standings"] as unknown[]).filter((s): s is Standing => (STANDINGS as readonly unknown[]).includes(s))
     : undefined;
@@ -67,8 +80,30 @@ export interface Judgement {
   sufficient: boolean;
 }
 
+/**
+ * Judgements of evidence already made, by index, standard, and sources and states: claims
+ * citing the same sources about the same states get one judgement, read by all of them and
+ * changed by none.
+ */
+const judgements = new WeakMap<ProjectIndex, Map<EvidencePolicy, Map<string, Judgement>>>();
+const MAX_JUDGEMENTS = 100_000;
+
 /** Measures sources against the standard. `states`: the states the finding is about. */
 export function judgeEvidence(sources: readonly string[], states: ReadonlySet<string>, index: ProjectIndex, policy: EvidencePolicy): Judgement {
+  let byPolicy = judgements.get(index);
+  if (!byPolicy) judgements.set(index, (byPolicy = new Map()));
+  let known = byPolicy.get(policy);
+  if (!known) byPolicy.set(policy, (known = new Map()));
+  const key = JSON.stringify([sources, [...states].sort()]);
+  let judgement = known.get(key);
+  if (!judgement) {
+    judgement = judgeEvidenceOnce(sources, states, index, policy);
+    if (known.size < MAX_JUDGEMENTS) known.set(key, judgement);
+  }
+  return judgement;
+}
+
+function judgeEvidenceOnce(sources: readonly string[], states: ReadonlySet<string>, index: ProjectIndex, policy: EvidencePolicy): Judgement {
   const groups = independenceGroups(sources, index).map((group): WeighedGroup => {
     const records = group.sources.map((id) => index.sources.get(id)!.data);
     const counting = records.map(standingOf).filter((s) => policy.countingStandings.has(s.standing));
