@@ -58,25 +58,30 @@ export async function openFileAtomic(file: string, options: { followLinks?: bool
   };
 }
 
-/** Pieces gathered up to this many UTF-16 units before one write. */
+/** Bytes gathered before one write. */
 const FLUSH_AT = 1 << 20;
 
-/** Writes through a handle in pieces of about a megabyte; `close` writes the rest. Asynchronous, so a FIFO read by this process still drains. */
+/**
+ * Writes through a handle in pieces of about a megabyte; `close` writes the rest. Asynchronous,
+ * so a FIFO read by this process still drains. Each piece is encoded as it arrives, while its
+ * text is fresh, rather than joined with a megabyte of others into one string first.
+ */
 function bufferedWriter(handle: FileHandle): { write: (text: string) => Promise<void>; close: () => Promise<void> } {
-  let pending: string[] = [];
+  let pending: Buffer[] = [];
   let size = 0;
   let closed = false;
   const flush = async () => {
-    const text = pending.join("");
+    const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending, size);
     pending = [];
     size = 0;
     // writeFile writes all of it, from the current position, however little one write takes (a pipe).
-    if (text !== "") await handle.writeFile(text);
+    if (bytes.length > 0) await handle.writeFile(bytes);
   };
   return {
     async write(text) {
-      pending.push(text);
-      size += text.length;
+      const bytes = Buffer.from(text, "utf8");
+      pending.push(bytes);
+      size += bytes.length;
       if (size >= FLUSH_AT) await flush();
     },
     async close() {

@@ -18,8 +18,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // C0 controls but tab, LF and CR, and DEL: parse errors in HTML, invisible in a page.
 const HTML_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+// Anything any of the three replacements below would touch: text without it is returned as it is.
+const HTML_SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]/;
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
+  if (!HTML_SPECIAL.test(text)) return text;
   return text
     .replace(LONE_SURROGATE, "\uFFFD")
     .replace(HTML_CONTROL, "\uFFFD")

@@ -2,10 +2,24 @@ import type { ClaimResult } from "../model/result.js";
 import { wholeReport } from "./stream.js";
 import type { StreamReporter } from "./types.js";
 
-/** `JSON.stringify(value, null, 2)` of a value nested `depth` levels into the document. */
+/**
+ * `JSON.stringify(value, null, 2)` of a value nested `depth` levels into the document. The
+ * value is written inside `depth` one-element arrays, so JSON.stringify indents it as deep
+ * as it stands, and the arrays' brackets are cut off again: one native call, no second pass
+ * over the text to indent it.
+ */
 function nested(value: unknown, depth: number): string {
-  // JSON strings never hold a raw line break, so every one is a line of the layout.
-  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each array opens with "[" and a line break and an indent, and closes with a line break, an indent and "]".
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < depth; i++) {
+    head += 2 + 2 * i + 2;
+    tail += 1 + 2 * i + 1;
+  }
+  return text.slice(head, text.length - tail);
 }
 
 /**
@@ -18,8 +32,9 @@ export const jsonStream: StreamReporter = (doc) => {
   const members = Object.entries(doc.head).filter(([, value]) => value !== undefined && typeof value !== "function" && typeof value !== "symbol");
   const at = members.findIndex(([key]) => key === "claims");
   const member = ([key, value]: [string, unknown]) => `  ${JSON.stringify(key)}: ${nested(value, 1)}`;
+  // The members after the claims are written when the claims are: not held while they pass.
   const before = members.slice(0, at).map(member);
-  const after = members.slice(at + 1).map(member);
+  const after = members.slice(at + 1);
   let count = 0;
   return {
     *head() {
@@ -32,7 +47,7 @@ export const jsonStream: StreamReporter = (doc) => {
     },
     *tail() {
       yield count === 0 ? "]" : "\n  ]";
-      for (const text of after) yield `,\n${text}`;
+      for (const entry of after) yield `,\n${member(entry)}`;
       yield "\n}\n";
     },
   };
