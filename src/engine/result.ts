@@ -24,6 +24,7 @@ import type { ClaimRecord } from "./claim-record.js";
 import { builtinChecks, rules } from "../rules/index.js";
 import { docsPath } from "../rules/types.js";
 import { findQuote } from "../text/find-quote.js";
+import { citedExcerpt } from "../project/cited-excerpt.js";
 import { formatPartialDate } from "../time/partial-date.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import type { LoadedFile } from "../load/loaded-file.js";
@@ -171,8 +172,8 @@ export function assembleStream(loaded: LoadedFile[], outcome: CheckOutcome, opti
   return {
     head,
     digests,
-    *claims() {
-      for (const p of pending) yield p.build();
+    *claims(select) {
+      for (let i = 0; i < pending.length; i++) if (!select || select(pending[i]!.digest, i)) yield pending[i]!.build();
     },
   };
 }
@@ -261,7 +262,7 @@ function claimResult(
 ): ClaimResult {
   const citations: CitationResult[] = (claim.data.citations ?? []).map((c, i) => {
     const source = index.sources.get(c.source);
-    const excerpt = source?.data.excerpts?.find((e) => findQuote(e.text, { exact: c.quote, prefix: c.prefix, suffix: c.suffix }));
+    const excerpt = source ? citedExcerpt(source.data, c) : undefined;
     return {
       source: c.source,
       quote: c.quote,

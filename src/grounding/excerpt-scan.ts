@@ -2,15 +2,42 @@ import { datesInTokens, type DateMention } from "../text/dates-in-text.js";
 import { indexWords, type WordIndex } from "../text/entities-in-text.js";
 import { normaliseRemembered } from "../text/normalize.js";
 import { numbersInTokens, type NumberMention } from "../text/numbers-in-text.js";
-import { tokenise } from "../text/tokens.js";
+import { tokenise, type Token } from "../text/tokens.js";
 
-/** What the recognisers read in one excerpt: made once per excerpt text and language. */
+/**
+ * What the recognisers read in one excerpt: made once per excerpt text and language, each
+ * reading only when a fact first asks for it (a fact with a date and a subject never has its
+ * excerpt's numbers read).
+ */
 export interface ExcerptScan {
   /** The excerpt after the quote normalisation (offsets below are into this). */
-  text: string;
-  words: WordIndex;
-  dates: DateMention[];
-  numbers: NumberMention[];
+  readonly text: string;
+  readonly words: WordIndex;
+  readonly dates: DateMention[];
+  readonly numbers: NumberMention[];
+}
+
+class LazyScan implements ExcerptScan {
+  #tokens?: Token[];
+  #words?: WordIndex;
+  #dates?: DateMention[];
+  #numbers?: NumberMention[];
+  constructor(
+    readonly text: string,
+    private readonly decimalComma: boolean,
+  ) {}
+  private get tokens(): Token[] {
+    return (this.#tokens ??= tokenise(this.text));
+  }
+  get words(): WordIndex {
+    return (this.#words ??= indexWords(this.tokens));
+  }
+  get dates(): DateMention[] {
+    return (this.#dates ??= datesInTokens(this.tokens, this.text));
+  }
+  get numbers(): NumberMention[] {
+    return (this.#numbers ??= numbersInTokens(this.tokens, { decimalComma: this.decimalComma }));
+  }
 }
 
 /**
@@ -28,14 +55,7 @@ export function scanExcerpt(excerpt: string, language: string | undefined): Exce
   const key = `${decimalComma ? "," : "."}${excerpt}`;
   const known = recent.get(key);
   if (known) return known;
-  const text = normaliseRemembered(excerpt);
-  const tokens = tokenise(text);
-  const scan: ExcerptScan = {
-    text,
-    words: indexWords(tokens),
-    dates: datesInTokens(tokens, text),
-    numbers: numbersInTokens(tokens, { decimalComma }),
-  };
+  const scan = new LazyScan(normaliseRemembered(excerpt), decimalComma);
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(key, scan);
   return scan;

@@ -1,4 +1,5 @@
 import { closestNote } from "../text/closest-note.js";
+import { citedExcerpt } from "../project/cited-excerpt.js";
 import { findQuote } from "../text/find-quote.js";
 import type { Rule } from "./types.js";
 
@@ -19,10 +20,11 @@ export const quoteFound: Rule = {
       (claim.data.citations ?? []).forEach((citation, i) => {
         const source = index.sources.get(citation.source);
         if (!source) return; // source-exists reports it
+        if (citedExcerpt(source.data, citation)) return;
         const texts = (source.data.excerpts ?? []).map((e) => e.text);
         if (source.snapshot?.ok) texts.push(source.snapshot.text);
         const quote = { exact: citation.quote, prefix: citation.prefix, suffix: citation.suffix };
-        if (texts.some((text) => findQuote(text, quote))) return;
+        if (source.snapshot?.ok && findQuote(source.snapshot.text, quote)) return;
         const at = { doc: claim.doc, path: ["citations", i, "quote"] };
         if ((citation.prefix || citation.suffix) && texts.some((text) => findQuote(text, { exact: citation.quote }))) {
           report({ messageId: "contextMismatch", data: { source: citation.source }, at });
