@@ -1,7 +1,7 @@
 import path from "node:path";
 import pc from "picocolors";
 import type { Colors } from "picocolors/types.js";
-import type { ResultStream } from "../model/result-stream.js";
+import type { ClaimDigest, ResultStream } from "../model/result-stream.js";
 import { stripControl } from "../reporters/escape.js";
 import { streamReporters, type ReportWriter } from "../reporters/index.js";
 import { reportPieces } from "../reporters/stream.js";
@@ -130,6 +130,17 @@ export async function writeOutputs(
     }
   };
   for (const report of files) await write(report, report.writer.head());
+  // The claims some reports write first (the HTML's failed cards), in a pass of their own.
+  const early = (digest: ClaimDigest) => files.some((report) => report.out !== undefined && report.writer.first?.selects(digest));
+  if (files.some((report) => report.writer.first)) {
+    for (const claim of doc.claims(early)) {
+      const digest = claim as ClaimDigest;
+      for (const report of files) {
+        const first = report.writer.first;
+        if (report.out !== undefined && first?.selects(digest)) await write(report, [first.claim(claim)]);
+      }
+    }
+  }
   if (files.some((report) => report.out !== undefined && report.writer.claim)) {
     for (const claim of doc.claims()) {
       for (const report of files) if (report.out !== undefined && report.writer.claim) await write(report, [report.writer.claim(claim)]);

@@ -15,11 +15,12 @@ export function errorsOnlyInStream(quiet: boolean | undefined, doc: ResultStream
   if (!quiet) return doc;
   const errors = <T extends { severity: string }>(list: readonly T[]) => list.filter((d) => d.severity === "error");
   const quietClaim = <C extends ClaimDigest | ClaimResult>(claim: C): C => ({ ...claim, diagnostics: errors(claim.diagnostics) });
+  const digests = doc.digests.map(quietClaim);
   return {
     head: { ...doc.head, summary: { ...doc.head.summary, warnings: 0 }, diagnostics: errors(doc.head.diagnostics) },
-    digests: doc.digests.map(quietClaim),
-    *claims() {
-      for (const claim of doc.claims()) yield quietClaim(claim);
+    digests,
+    *claims(select) {
+      for (const claim of doc.claims(select && ((_, i) => select(digests[i]!, i)))) yield quietClaim(claim);
     },
   };
 }

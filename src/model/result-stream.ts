@@ -20,13 +20,21 @@ export interface ResultStream {
   head: RunResult;
   /** One digest per claim, in the order `claims()` gives the claims. */
   digests: readonly ClaimDigest[];
-  /** The claims in the document's order (article, id, file), each built as it is reached. Can be walked again. */
-  claims(): Iterable<ClaimResult>;
+  /**
+   * The claims in the document's order (article, id, file), each built as it is reached. Can
+   * be walked again. With `select`, only the claims whose digest (and its place among the
+   * digests) it accepts are built and given.
+   */
+  claims(select?: (digest: ClaimDigest, index: number) => boolean): Iterable<ClaimResult>;
 }
 
 /** A whole result as a stream: its claims are already built. */
 export function streamOf(result: RunResult): ResultStream {
-  return { head: { ...result, claims: [] }, digests: result.claims, claims: () => result.claims };
+  return {
+    head: { ...result, claims: [] },
+    digests: result.claims,
+    claims: (select) => (select ? result.claims.filter((claim, i) => select(claim, i)) : result.claims),
+  };
 }
 
 /** The whole document, every claim built: for the library's callers, merge and shards. */

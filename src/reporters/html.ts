@@ -91,22 +91,24 @@ ${filterBar(result)}
 <p class="shown" id="shown" aria-live="polite">${t(`Showing ${result.claims.length} of ${plural(result.claims.length, "claim")}`)}</p>
 <div class="cards" id="claim-list">
 `;
-  // The failed cards are written as their claims arrive; the others wait, as text, until the
-  // claims have passed (the claims are walked once, each built once: docs/design.md).
-  const waiting: string[] = [];
+  // The failed cards come first, in a pass over the failed claims alone; the others as the
+  // claims pass (docs/design.md, "The result is a stream").
+  const failed = claims.filter((claim) => claim.status === "fail");
+  let firstPosition = 0;
   let position = 0;
   return {
     head: () => [top],
+    first: {
+      selects: (digest) => digest.status === "fail",
+      claim: (input) => card(claimInReportOrder(input), failed[firstPosition++]!),
+    },
     claim(input) {
       const claim = claimInReportOrder(input);
       const digest = result.claims[position++]!;
       forTimeline.push(timelineView(claim));
-      if (digest.status === "fail") return card(claim, digest);
-      waiting.push(card(claim, digest));
-      return "";
+      return digest.status === "fail" ? "" : card(claim, digest);
     },
     *tail() {
-      yield* waiting.splice(0);
       const data = {
         pageSize: PAGE_SIZE,
         claims: claims.map((claim) => [

@@ -6,6 +6,8 @@ import type { Reporter, ReporterOptions, ReportWriter, StreamReporter } from "./
 /** Every piece of a report, in order: the head, one piece per claim, the tail. */
 export function* reportPieces(writer: ReportWriter, doc: ResultStream): Generator<string> {
   yield* writer.head();
+  const first = writer.first;
+  if (first) for (const claim of doc.claims((digest) => first.selects(digest))) yield first.claim(claim);
   if (writer.claim) for (const claim of doc.claims()) yield writer.claim(claim);
   yield* writer.tail();
 }

@@ -37,6 +37,12 @@ export type Reporter = (result: RunResult, options: ReporterOptions) => string;
  */
 export interface ReportWriter {
   head(): Iterable<string>;
+  /**
+   * Claims the report writes before all the others, in a pass of their own over just them
+   * (the HTML's failed cards, shown first): which ones, by digest, and each one's piece. The
+   * main pass still hands `claim` every claim, these included.
+   */
+  first?: { selects(digest: ClaimDigest): boolean; claim(claim: ClaimResult): string };
   claim?(claim: ClaimResult): string;
   tail(): Iterable<string>;
 }

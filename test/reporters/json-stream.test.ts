@@ -8,7 +8,8 @@ import type { CliIO } from "../../src/cli/io.js";
 import { checkLoadedStream } from "../../src/engine/run.js";
 import { baseOptions } from "../../src/index.js";
 import { loadRepository } from "../../src/load/load-files.js";
-import { materialise, type ResultStream } from "../../src/model/result-stream.js";
+import { materialise, streamOf, type ResultStream } from "../../src/model/result-stream.js";
+import { inReportOrder } from "../../src/reporters/order.js";
 import { reporters } from "../../src/reporters/index.js";
 import { fromJsDate } from "../../src/time/partial-date.js";
 import { REPO_ROOT } from "../helpers/cli.js";
@@ -52,26 +53,37 @@ describe("the streamed result", () => {
     expect(text).toBe(`${JSON.stringify(materialise(doc), null, 2)}\n`);
   });
 
-  it("every report file is written from one pass over the claims, each claim built once", async () => {
-    let passes = 0;
-    let built = 0;
+  it.each([
+    ["this repository's dataset", () => doc],
+    ["the hostile fixture, with failed claims", () => streamOf(inReportOrder(makeHostileResult()))],
+  ])("every report file is written from one pass over the claims, and the HTML's failed cards from one over the failed claims alone: %s", async (_, make) => {
+    const source = make();
+    const passes: Array<{ selected: boolean; built: string[] }> = [];
     const counted: ResultStream = {
-      ...doc,
-      *claims() {
-        passes++;
-        for (const claim of doc.claims()) {
-          built++;
+      ...source,
+      *claims(select) {
+        const pass = { selected: select !== undefined, built: [] as string[] };
+        passes.push(pass);
+        for (const claim of source.claims(select)) {
+          pass.built.push(claim.status);
           yield claim;
         }
       },
     };
     const files = ["json", "html", "sarif", "junit", "markdown"].map((name) => ({ name, file: { shown: path.join(dir, `all.${name}`), format: name, from: "command-line" as const } }));
     expect(await writeOutputs(counted, files, dir, pc.createColors(false), io(), false)).toBe(true);
-    expect(passes).toBe(1);
-    expect(built).toBe(doc.digests.length);
+    const failed = source.digests.filter((d) => d.status === "fail").length;
+    expect(passes.map((p) => p.selected)).toEqual([true, false]);
+    expect(passes[0]!.built).toEqual(Array(failed).fill("fail"));
+    expect(passes[1]!.built).toHaveLength(source.digests.length);
     // And each file holds what its string reporter makes of the whole document.
-    const whole = materialise(doc);
+    const whole = materialise(source);
     for (const { name, file } of files) expect(await readFile(file.shown, "utf8"), name).toBe(reporters[name]!(whole, plainOptions()));
+  });
+
+  it("the hostile fixture has failed and passed claims, so the passes above are told apart", () => {
+    const statuses = new Set(makeHostileResult().claims.map((c) => c.status));
+    expect(statuses).toEqual(new Set(["fail", "pass"]));
   });
 
   it("the digests agree with the claims they stand for", () => {
