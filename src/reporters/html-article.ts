@@ -91,12 +91,28 @@ function failedNote(failedHere: Array<{ claim: string; sentence: string | undefi
 }
 
 /**
+ * The ids of the failed claims of each article: what `articleView` needs of the claims, read
+ * in one pass over them (not one per article: 2,000 articles of 100,000 claims made that
+ * 200 million steps).
+ */
+export function failedClaimsByArticle(claims: readonly Pick<ClaimResult, "id" | "article" | "status">[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const claim of claims) {
+    if (claim.status !== "fail") continue;
+    const ids = out.get(claim.article);
+    if (ids) ids.add(claim.id);
+    else out.set(claim.article, new Set([claim.id]));
+  }
+  return out;
+}
+
+/**
  * The article's text with each sentence marked by what accounts for it, like a coverage
  * report for prose: claims by their verdict (with a link to the claim's card), opinion,
  * sentences deliberately not checked, and sentences nothing covers.
  */
-export function articleView(article: ArticleResult, claims: readonly Pick<ClaimResult, "id" | "article" | "status">[] = []): string {
-  const failed = new Set(claims.filter((claim) => claim.status === "fail" && claim.article === article.id).map((claim) => claim.id));
+export function articleView(article: ArticleResult, failedByArticle: ReadonlyMap<string, ReadonlySet<string>> = new Map()): string {
+  const failed = failedByArticle.get(article.id) ?? new Set<string>();
   const { prose, sentenceOf } = markedText(article, failed);
   const failedHere = [...failed].map((claim) => ({ claim, sentence: sentenceOf.get(claim) }));
   const failedSentences = article.sentences.filter((sentence) => sentence.kind === "claim" && sentence.claims.some((claim) => failed.has(claim))).length;

@@ -4,7 +4,7 @@ import type { ClaimDigest } from "../model/result-stream.js";
 import { VERDICTS, type CitationResult, type ClaimResult, type EvidenceRef, type PartResult, type RunResult, type Verdict } from "../model/result.js";
 import { escapeHtml as t, jsonForScript, safeHref } from "./escape.js";
 import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-groups.js";
-import { articleView } from "./html-article.js";
+import { articleView, failedClaimsByArticle } from "./html-article.js";
 import { claimAnchor } from "./html-anchor.js";
 import { REPORT_SCRIPT } from "./html-script.js";
 import { REPORT_CSS } from "./html-style.js";
@@ -124,7 +124,7 @@ ${filterBar(result)}
 ${timelineSection(result.timeline, forTimeline)}
 <section id="articles" aria-labelledby="articles-h">
 <h2 id="articles-h">The article${result.articles.length === 1 ? "" : "s"}</h2>
-${result.articles.length === 0 ? "<p>No article in this result.</p>" : result.articles.map((article) => articleView(article, result.claims)).join("\n")}
+${result.articles.length === 0 ? "<p>No article in this result.</p>" : articlesView(result)}
 </section>
 ${otherFindings.length > 0 ? otherSection(otherFindings, docs) : ""}
 </main>
@@ -139,6 +139,11 @@ ${otherFindings.length > 0 ? otherSection(otherFindings, docs) : ""}
 };
 
 export const html = wholeReport(htmlStream, { sorted: true });
+
+function articlesView(result: { articles: RunResult["articles"]; claims: readonly ClaimDigest[] }): string {
+  const failed = failedClaimsByArticle(result.claims);
+  return result.articles.map((article) => articleView(article, failed)).join("\n");
+}
 
 /** What the timeline reads of a claim: all but its citations, findings and the evidence of its parts. */
 function timelineView(claim: ClaimResult): ClaimResult {
