@@ -59,35 +59,59 @@ export async function openFileAtomic(file: string, options: { followLinks?: bool
 }
 
 /** Bytes gathered before one write. */
-const FLUSH_AT = 1 << 20;
+const CHUNK = 1 << 20;
+
+/** UTF-8 takes at most three bytes for one UTF-16 unit (a surrogate pair: four for two). */
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Writes through a handle in pieces of about a megabyte; `close` writes the rest. Asynchronous,
- * so a FIFO read by this process still drains. Each piece is encoded as it arrives, while its
- * text is fresh, rather than joined with a megabyte of others into one string first.
+ * so a FIFO read by this process still drains. Each piece is encoded straight into the chunk
+ * being gathered, while its text is fresh: no joined string, no buffer per piece.
  */
 function bufferedWriter(handle: FileHandle): { write: (text: string) => Promise<void>; close: () => Promise<void> } {
-  let pending: Buffer[] = [];
-  let size = 0;
+  let chunk = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
   let closed = false;
+  // A piece that ends in the first half of a surrogate pair keeps it back for the next piece,
+  // so a pair split between two pieces is written as the one character it is.
+  let heldBack = "";
   const flush = async () => {
-    const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending, size);
-    pending = [];
-    size = 0;
+    if (used === 0) return;
+    const bytes = chunk.subarray(0, used);
+    chunk = Buffer.allocUnsafe(CHUNK);
+    used = 0;
     // writeFile writes all of it, from the current position, however little one write takes (a pipe).
-    if (bytes.length > 0) await handle.writeFile(bytes);
+    await handle.writeFile(bytes);
   };
   return {
-    async write(text) {
-      const bytes = Buffer.from(text, "utf8");
-      pending.push(bytes);
-      size += bytes.length;
-      if (size >= FLUSH_AT) await flush();
+    async write(piece) {
+      let text = heldBack === "" ? piece : heldBack + piece;
+      heldBack = "";
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        heldBack = text.slice(-1);
+        text = text.slice(0, -1);
+      }
+      // Only a piece sure to fit is encoded into the chunk; a piece larger than a chunk goes alone.
+      if (text.length * MAX_BYTES_PER_UNIT > CHUNK - used) {
+        await flush();
+        if (text.length * MAX_BYTES_PER_UNIT > CHUNK) {
+          await handle.writeFile(Buffer.from(text, "utf8"));
+          return;
+        }
+      }
+      used += chunk.write(text, used, "utf8");
     },
     async close() {
       if (closed) return;
       closed = true;
       try {
+        // A lone first half at the very end is written as UTF-8 writes it (U+FFFD).
+        if (heldBack !== "") {
+          if (CHUNK - used < MAX_BYTES_PER_UNIT) await flush();
+          used += chunk.write(heldBack, used, "utf8");
+        }
         await flush();
       } finally {
         await handle.close();
