@@ -85,3 +85,26 @@ describe("glob matching", () => {
     );
   });
 });
+
+describe("the folder-and-ending shortcut (`claims/**/*.yaml`)", () => {
+  it("gives the automaton's answer for every path, hidden segments, empty segments and near misses included", () => {
+    const globs = ["claims/**/*.yaml", "./sources/**/*.yaml", "a/b/**/*.yml", ".claims/**/*.yaml", "claims/**/*yaml", "claims/**/*"];
+    const segments = ["claims", "sources", "a", "b", ".hidden", "x.yaml", ".yaml", "yaml", "x.yml", "", "c", "x.yaml.bak", ".claims"];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let compared = 0;
+    for (let i = 0; i < 4000; i++) {
+      const depth = 1 + Math.floor(next() * 4);
+      const path = Array.from({ length: depth }, () => segments[Math.floor(next() * segments.length)]!).join("/");
+      for (const glob of globs) {
+        // With work counters the automaton itself answers.
+        expect(matchesGlob(path, glob), `${glob} against ${JSON.stringify(path)}`).toBe(matchesGlob(path, glob, { steps: 0 }));
+        compared++;
+      }
+    }
+    expect(compared).toBe(24_000);
+    // And the shortcut does say yes where it should.
+    expect(matchesGlob("claims/article/c01.yaml", "claims/**/*.yaml")).toBe(true);
+    expect(matchesGlob("claims/.draft/c01.yaml", "claims/**/*.yaml")).toBe(false);
+  });
+});
