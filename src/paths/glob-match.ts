@@ -74,18 +74,32 @@ function collapseGlobstars(glob: string): string {
 }
 
 /**
- * The shape nearly every configuration uses, `folder/**\/*.yaml`: a literal folder, a globstar,
- * and a wildcard with a literal ending. Such a glob matches a path under the folder that ends
- * so, where no segment below the folder starts with `.`: what the automaton decides, in one
- * comparison per end (a test holds the two to the same answers). Undefined for other globs.
+ * The shape nearly every configuration uses, `folder/**\/*.{yaml,yml}`: a literal folder, a
+ * globstar, and a wildcard with a literal ending (or one list of literal endings in braces).
+ * Such a glob matches a path under the folder that ends so, where no segment below the folder
+ * starts with `.`: what the automaton decides, by comparing the two ends (a test holds the two
+ * to the same answers). Undefined for other globs.
  */
 interface FolderAndEnding {
   folder: string;
-  ending: string;
+  endings: string[];
 }
 
 const shapes = new Map<string, FolderAndEnding | null>();
-const SPECIAL = /[*?[\]{}()!+@\\]/;
+const SPECIAL = /[*?[\]{}()!+@\\,]/;
+
+/** `.{yaml,yml}` → [".yaml", ".yml"]; `.yaml` → [".yaml"]; undefined for anything else. */
+function literalEndings(ending: string): string[] | undefined {
+  const open = ending.indexOf("{");
+  if (open < 0) return SPECIAL.test(ending) ? undefined : [ending];
+  const close = ending.indexOf("}", open);
+  if (close < 0) return undefined;
+  const before = ending.slice(0, open);
+  const after = ending.slice(close + 1);
+  const choices = ending.slice(open + 1, close).split(",");
+  if (choices.length < 2 || [before, after, ...choices].some((bit) => SPECIAL.test(bit)) || choices.some((c) => c === "")) return undefined;
+  return choices.map((choice) => `${before}${choice}${after}`);
+}
 
 function folderAndEnding(glob: string): FolderAndEnding | undefined {
   let shape = shapes.get(glob);
@@ -94,8 +108,8 @@ function folderAndEnding(glob: string): FolderAndEnding | undefined {
     const at = body.indexOf("/**/*");
     const folder = body.slice(0, at);
     const ending = body.slice(at + 5);
-    const plain = at > 0 && !SPECIAL.test(folder) && !SPECIAL.test(ending) && !ending.includes("/") && !folder.split("/").includes("");
-    shape = plain ? { folder, ending } : null;
+    const endings = at > 0 && !SPECIAL.test(folder) && !ending.includes("/") && !folder.split("/").includes("") ? literalEndings(ending) : undefined;
+    shape = endings ? { folder, endings } : null;
     if (shapes.size >= MAX_REMEMBERED) shapes.clear();
     shapes.set(glob, shape);
   }
@@ -103,14 +117,12 @@ function folderAndEnding(glob: string): FolderAndEnding | undefined {
 }
 
 /** The answer for a glob of the shape above, or undefined when the path needs the automaton (an empty segment). */
-function matchesFolderAndEnding(path: string, { folder, ending }: FolderAndEnding): boolean | undefined {
-  if (!path.startsWith(folder) || path[folder.length] !== "/" || !path.endsWith(ending)) return false;
+function matchesFolderAndEnding(path: string, { folder, endings }: FolderAndEnding): boolean | undefined {
+  if (!path.startsWith(folder) || path[folder.length] !== "/" || !endings.some((ending) => path.endsWith(ending))) return false;
   const below = path.slice(folder.length + 1);
   if (below === "" || below.startsWith("/") || below.endsWith("/") || below.includes("//")) return undefined;
-  if (below.startsWith(".") || below.includes("/.")) return false;
-  // The wildcard and the ending share the last segment: the ending must fit in it.
-  const last = below.slice(below.lastIndexOf("/") + 1);
-  return last.length >= ending.length;
+  // A wildcard never matches a `.` that starts a segment, nor does a globstar's segment start with one.
+  return !below.startsWith(".") && !below.includes("/.");
 }
 
 /** Whether a relative path (forward slashes) matches the glob. */
