@@ -41,11 +41,13 @@ class LazyScan implements ExcerptScan {
 }
 
 /**
- * Recent scans, by language and text. Many facts share an excerpt, and a 10,000-claim run
- * shares few: first in, first out, bounded.
+ * Recent scans, by language and text. The facts that share an excerpt are a source's own, and
+ * fact-grounded reads a source's facts one after another: a few recent scans are all that is
+ * ever found again. Keeping thousands (as before) only carried their tokens through every
+ * collection of a large run.
  */
 const recent = new Map<string, ExcerptScan>();
-const RECENT_LIMIT = 4096;
+const RECENT_LIMIT = 64;
 
 /** Languages that write a decimal comma ("1,5"): the excerpt's source `language`, first subtag. */
 const DECIMAL_COMMA = new Set(["ru", "uk", "be", "de", "fr", "es", "it", "pt", "pl", "cs", "nl"]);
