@@ -32,14 +32,14 @@ export const jsonStream: StreamReporter = (doc) => {
   const members = Object.entries(doc.head).filter(([, value]) => value !== undefined && typeof value !== "function" && typeof value !== "symbol");
   const at = members.findIndex(([key]) => key === "claims");
   const member = ([key, value]: [string, unknown]) => `  ${JSON.stringify(key)}: ${nested(value, 1)}`;
-  // The members after the claims are written when the claims are: not held while they pass.
-  const before = members.slice(0, at).map(member);
+  // Each member's text is made as it is written, and not held while the claims pass.
+  const before = members.slice(0, at);
   const after = members.slice(at + 1);
   let count = 0;
   return {
     *head() {
       yield "{\n";
-      for (const text of before) yield `${text},\n`;
+      for (const entry of before) yield `${member(entry)},\n`;
       yield `  "claims": [`;
     },
     claim(claim: ClaimResult) {
