@@ -127,6 +127,7 @@ function evaluateAndRun(index: ProjectIndex, loaded: LoadedFile[], options: RunO
 
   const evaluations = new Map<string, Evaluation>();
   const lookedUp = new Map<string, Set<string>>();
+  const evaluating = performance.now();
   for (const claim of fresh) {
     const first = firstClaimWithId(index, claim.id)!;
     if (evaluations.has(first.id) || lookedUp.has(first.id)) continue;
@@ -141,6 +142,8 @@ function evaluateAndRun(index: ProjectIndex, loaded: LoadedFile[], options: RunO
       diagnostics.push(crashed_("assertion-holds", "evaluationCrashed", error, first.doc.file));
     }
   }
+  // Each rule's time and the evaluation's, beside the phases (CLAIMCHECK_TIMING): where "rules" goes.
+  addTime(options.timing, "rules: evaluation", performance.now() - evaluating);
   const summaries = new Map<string, ClaimSummary>();
   for (const [id, evaluation] of evaluations) summaries.set(id, summaryOf(evaluation));
   for (const [claim, record] of reused) {
@@ -160,8 +163,10 @@ function evaluateAndRun(index: ProjectIndex, loaded: LoadedFile[], options: RunO
     const found: Diagnostic[] = [];
     const report = (r: Report) => void found.push(toDiagnostic(rule, setting, r));
     const context = { index, claims: fresh, evaluations, summaries, evidence };
+    const ruleStarted = performance.now();
     try {
       rule.check({ ...context, report });
+      addTime(options.timing, `rules: ${rule.id}`, performance.now() - ruleStarted);
       for (const d of found) {
         diagnostics.push(d);
         // Per-claim rules report on the claim's own file: that is whose record keeps the finding.
