@@ -10,6 +10,9 @@ import type { RunResult } from "../model/result.js";
 import { buildIndex } from "../project/build.js";
 import type { Claim, Fact, ProjectIndex } from "../project/types.js";
 import { builtinChecks, rules } from "../rules/index.js";
+import { factGrounded } from "../rules/fact-grounded.js";
+import { startGrounding } from "../grounding/off-thread.js";
+import type { GroundingFinding } from "../grounding/ground-sources.js";
 import { docsPath, type ClaimSummary, type Report, type Rule, type RuleContext } from "../rules/types.js";
 import { loadRepository } from "../load/load-files.js";
 import { addCount, addTime, timedSync } from "../options/timing.js";
@@ -90,11 +93,13 @@ export function runRules(loaded: LoadedFile[], options: RunOptions, plan: CheckP
   });
   const indexed = performance.now();
   addTime(options.timing, "index", indexed - started);
-  const outcome = evaluateAndRun(index, loaded, options, plan);
+  // A large project's facts are grounded on another thread while the claims are evaluated.
+  const grounding = (options.rules["fact-grounded"] ?? factGrounded.defaultSeverity) === "off" ? undefined : startGrounding(index);
+  const outcome = evaluateAndRun(index, loaded, options, plan, grounding);
   if (outcome.crashed && plan.reuse && plan.reuse.size > 0) {
     // A rule or an evaluation threw (a bug): the reused findings might not be what a cold run
     // keeps, so this run starts again without them, and keeps no records.
-    return { ...evaluateAndRun(index, loaded, options, { claims: plan.claims }), reused: new Map() };
+    return { ...evaluateAndRun(index, loaded, options, { claims: plan.claims }, grounding), reused: new Map() };
   }
   addTime(options.timing, "rules", performance.now() - indexed);
   return outcome;
@@ -106,7 +111,13 @@ export function runRules(loaded: LoadedFile[], options: RunOptions, plan: CheckP
  * project-wide rule over the whole index, and collects the findings: the loader's, the reused
  * claims' and this run's.
  */
-function evaluateAndRun(index: ProjectIndex, loaded: LoadedFile[], options: RunOptions, plan: CheckPlan): CheckOutcome & { crashed: boolean } {
+function evaluateAndRun(
+  index: ProjectIndex,
+  loaded: LoadedFile[],
+  options: RunOptions,
+  plan: CheckPlan,
+  grounding?: () => GroundingFinding[] | undefined,
+): CheckOutcome & { crashed: boolean } {
   const diagnostics: Diagnostic[] = loaded.flatMap((l) => l.diagnostics);
   const inScope = (file: string) => !plan.claims || plan.claims.has(file);
   const idCount = new Map<string, number>();
@@ -162,7 +173,7 @@ function evaluateAndRun(index: ProjectIndex, loaded: LoadedFile[], options: RunO
     // markdownlint do the same). Tests rethrow, so a crash fails them loudly.
     const found: Diagnostic[] = [];
     const report = (r: Report) => void found.push(toDiagnostic(rule, setting, r));
-    const context = { index, claims: fresh, evaluations, summaries, evidence };
+    const context = { index, claims: fresh, evaluations, summaries, evidence, grounding };
     const ruleStarted = performance.now();
     try {
       rule.check({ ...context, report });

@@ -18,7 +18,7 @@ export type Grounding =
   | { found: "unchecked" };
 
 export interface GroundingContext {
-  registry?: Registry;
+  registry?: Pick<Registry, "entities" | "properties">;
   /** Every event fact of the project, by event id: who took part, where and when. */
   eventRecords: ReadonlyMap<string, readonly FactRecord[]>;
   /** The publication date of the excerpt's source: what "July 31" or "on Thursday" are read against. */
@@ -156,7 +156,7 @@ export function groundQuantity(quantity: QuantityRecord, scan: ExcerptScan): Gro
 export type ValueShape = "entity" | "date" | "year" | "number" | "text" | "boolean" | "quantity";
 
 /** A value's shape, from its property's declared type where there is one, else from the value. */
-export function valueShape(value: Literal | QuantityRecord, propertyType: string | undefined, registry: Registry | undefined): ValueShape {
+export function valueShape(value: Literal | QuantityRecord, propertyType: string | undefined, registry: Pick<Registry, "entities"> | undefined): ValueShape {
   if (typeof value === "object") return "quantity";
   if (typeof value === "boolean") return "boolean";
   if (typeof value === "number") return propertyType === "year" || propertyType === "date" ? "year" : "number";

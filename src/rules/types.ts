@@ -1,3 +1,4 @@
+import type { GroundingFinding } from "../grounding/ground-sources.js";
 import type { LoadedDoc } from "../load/document.js";
 import type { MessageData, Severity } from "../model/diagnostic.js";
 import type { DocPath } from "../model/position.js";
@@ -49,6 +50,12 @@ export interface RuleContext {
   summaries: ReadonlyMap<string, ClaimSummary>;
   /** The project's evidence standard; undefined when evidence-sufficiency is turned off (src/assert/evidence-standard.ts). */
   evidence?: EvidencePolicy;
+  /**
+   * fact-grounded's findings, when they were worked out on another thread while the claims
+   * were evaluated (src/grounding/off-thread.ts); undefined, or a call that gives undefined,
+   * when the rule works them out itself.
+   */
+  grounding?: () => GroundingFinding[] | undefined;
   report(report: Report): void;
 }
 
