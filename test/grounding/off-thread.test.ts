@@ -4,6 +4,12 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { startGrounding } from "../../src/grounding/off-thread.js";
+import { loadRepository } from "../../src/load/load-files.js";
+import { baseOptions } from "../../src/options/run-options.js";
+import { buildIndex } from "../../src/project/build.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { layCase } from "../helpers/fixtures.js";
 
@@ -44,6 +50,30 @@ describe("grounding on a thread of its own (src/grounding/off-thread.ts)", () =>
       } finally {
         await cleanup();
       }
+    }
+  });
+
+  it("leaves the rule to ground the facts itself when the thread never starts, after the start limit, not the answer limit", async () => {
+    const options = baseOptions(REPO_ROOT);
+    const loaded = await loadRepository(options);
+    const index = buildIndex({ docs: loaded.flatMap((l) => (l.valid ? [l.valid] : [])), registryBroken: false, invalid: [], today: options.today });
+    const scratch = await mkdtemp(path.join(os.tmpdir(), "claimcheck-ground-thread-"));
+    const saved = process.env.CLAIMCHECK_WORKERS;
+    delete process.env.CLAIMCHECK_WORKERS;
+    try {
+      // A thread that ends at once, before it raises the flag (as one that failed to load would).
+      const script = path.join(scratch, "silent.mjs");
+      await writeFile(script, "process.exit(0);\n");
+      // The answer limit is ten minutes, far past this test's time limit: waiting on it would fail the test.
+      const collect = startGrounding(index, { minFacts: 0, script: pathToFileURL(script), startMs: 300, answerMs: 600_000 });
+      expect(collect).toBeTypeOf("function");
+      expect(collect!()).toBeUndefined();
+      // Asked again, it answers the same at once.
+      expect(collect!()).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.CLAIMCHECK_WORKERS;
+      else process.env.CLAIMCHECK_WORKERS = saved;
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 });
