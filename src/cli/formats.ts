@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { stripControl } from "../reporters/escape.js";
-import { defaultFileNames, reporters } from "../reporters/index.js";
+import { defaultFileNames, FORMAT_NAMES } from "../reporters/catalogue.js";
 import { didYouMean } from "../text/suggest.js";
 
 /**
@@ -47,11 +47,11 @@ export function parseFormats(specs: string[], from: ReportFile["from"]): FormatR
     const eq = spec.indexOf("=");
     const name = eq < 0 ? spec : spec.slice(0, eq);
     const file = eq < 0 ? undefined : spec.slice(eq + 1);
-    if (!(name in reporters)) {
-      const suggestion = didYouMean(name, Object.keys(reporters));
+    if (!FORMAT_NAMES.includes(name)) {
+      const suggestion = didYouMean(name, [...FORMAT_NAMES]);
       throw new UsageError(
         "unknown-format",
-        `unknown format "${stripControl(name)}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${Object.keys(reporters).join(", ")}`,
+        `unknown format "${stripControl(name)}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}; formats: ${FORMAT_NAMES.join(", ")}`,
       );
     }
     if (file === "") throw new UsageError("bad-argument", `--format ${name}= needs a file name after "="`);

@@ -3,7 +3,8 @@ import pc from "picocolors";
 import type { Colors } from "picocolors/types.js";
 import type { ClaimDigest, ResultStream } from "../model/result-stream.js";
 import { stripControl } from "../reporters/escape.js";
-import { streamReporters, type ReportWriter } from "../reporters/index.js";
+import { loadStreamReporter } from "../reporters/catalogue.js";
+import type { ReportWriter } from "../reporters/types.js";
 import { reportPieces } from "../reporters/stream.js";
 import { fileReader } from "./file-reader.js";
 import type { FormatRequest, ReportFile } from "./formats.js";
@@ -112,7 +113,7 @@ export async function writeOutputs(
   const formats = summary === undefined ? requested : [...requested, { name: "markdown", file: { shown: summary, format: "markdown", from: "command-line" as const } }];
   for (const format of formats) {
     if (format.file === undefined) continue;
-    const writer = streamReporters[format.name]!(doc, { colors: plain, sourceText, verbose, settings, warn: warnFor(format.name) });
+    const writer = (await loadStreamReporter(format.name))(doc, { colors: plain, sourceText, verbose, settings, warn: warnFor(format.name) });
     const out = await openReport(format.file, root, io.cwd);
     files.push(typeof out === "string" ? { file: format.file, writer, problem: out } : { file: format.file, writer, out });
   }
@@ -166,7 +167,8 @@ export async function writeOutputs(
     if (format.file !== undefined) continue;
     // Gathered in large pieces: one write per claim would be a system call per claim.
     let pending = "";
-    for (const piece of reportPieces(streamReporters[format.name]!(doc, { colors, sourceText, verbose, settings, warn: warnFor(format.name) }), doc)) {
+    const reporter = await loadStreamReporter(format.name);
+    for (const piece of reportPieces(reporter(doc, { colors, sourceText, verbose, settings, warn: warnFor(format.name) }), doc)) {
       pending += piece;
       if (pending.length >= 1 << 16) {
         io.stdout(pending);

@@ -4,6 +4,7 @@ import { plural } from "./labels.js";
 import { inReportOrder } from "./order.js";
 import type { ClaimReviewSettings } from "./settings.js";
 import type { Reporter } from "./types.js";
+import { keepingClaims } from "./stream.js";
 
 /**
  * The number-to-text rating table every ClaimReview carries (documented in
@@ -157,3 +158,6 @@ function citationWorks(citations: CitationResult[]): JsonLd[] {
   }
   return works;
 }
+
+/** The reviews over a streamed result: it keeps the claims as they pass and renders at the end. */
+export const claimreviewStream = keepingClaims(claimreview);

@@ -4,6 +4,7 @@ import { repeatedWarnings } from "./fold.js";
 import { plural } from "./labels.js";
 import { inReportOrder } from "./order.js";
 import type { ReporterOptions, ReportView } from "./types.js";
+import { fromHead } from "./stream.js";
 
 /**
  * GitHub shows at most this many annotations of each kind (error, warning, notice) per step
@@ -79,3 +80,6 @@ function annotation({ d, more }: Annotation): string {
   const props = properties.map(([key, value]) => `${key}=${escapeWorkflowProperty(value)}`).join(",");
   return `::${command} ${props}::${escapeWorkflowData(message)}`;
 }
+
+/** The annotations over a streamed result: read from the head and the digests. */
+export const githubStream = fromHead((doc, options) => github({ ...doc.head, claims: doc.digests }, options));

@@ -1,11 +1,11 @@
-import { claimreview } from "./claimreview.js";
-import { github } from "./github.js";
+import { claimreviewStream } from "./claimreview.js";
+import { githubStream } from "./github.js";
 import { htmlStream } from "./html.js";
 import { jsonStream } from "./json.js";
 import { junitStream } from "./junit.js";
-import { markdown } from "./markdown.js";
+import { markdownStream } from "./markdown.js";
 import { sarifStream } from "./sarif.js";
-import { fromHead, keepingClaims, wholeReport } from "./stream.js";
+import { wholeReport } from "./stream.js";
 import { terminalStream } from "./terminal.js";
 import type { Reporter, StreamReporter } from "./types.js";
 
@@ -17,12 +17,12 @@ export type { Reporter, ReporterOptions, ReportWriter, StreamReporter } from "./
  * from the digests alone); Markdown and ClaimReview keep the claims and render at the end.
  */
 export const streamReporters: Readonly<Record<string, StreamReporter>> = {
-  claimreview: keepingClaims(claimreview),
-  github: fromHead((doc, options) => github({ ...doc.head, claims: doc.digests }, options)),
+  claimreview: claimreviewStream,
+  github: githubStream,
   html: htmlStream,
   json: jsonStream,
   junit: junitStream,
-  markdown: keepingClaims(markdown),
+  markdown: markdownStream,
   sarif: sarifStream,
   terminal: terminalStream,
 };
@@ -32,17 +32,4 @@ export const reporters: Readonly<Record<string, Reporter>> = Object.fromEntries(
   Object.entries(streamReporters).map(([name, reporter]) => [name, wholeReport(reporter, { sorted: name !== "json" })]),
 );
 
-/**
- * The file a format writes to by default when `--format name` is given without `=file`;
- * `undefined` means standard output.
- */
-export const defaultFileNames: Readonly<Record<string, string | undefined>> = {
-  claimreview: "reports/claimreview.jsonld",
-  github: undefined,
-  html: "reports/index.html",
-  json: undefined,
-  junit: "reports/junit.xml",
-  markdown: "reports/summary.md",
-  sarif: "reports/claimcheck.sarif",
-  terminal: undefined,
-};
+export { defaultFileNames } from "./catalogue.js";

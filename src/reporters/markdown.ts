@@ -5,6 +5,7 @@ import { citationsByGroup, groupsSummary, groupText, whoText } from "./evidence-
 import { formatPosition, plural, VERDICT_LABELS, verdictText } from "./labels.js";
 import { inReportOrder } from "./order.js";
 import type { Reporter } from "./types.js";
+import { keepingClaims } from "./stream.js";
 
 // A pull-request comment holds 65,536 characters and a job summary 1 MiB: past these
 // counts the summary says how many it left out and points at the full reports.
@@ -155,3 +156,6 @@ function findingList(findings: Diagnostic[]): string[] {
 function diagnosticLine(d: Diagnostic): string {
   return `- **${d.severity}** ${markdownCode(d.ruleId)} ${markdownCode(formatPosition(d.at))}: ${escapeMarkdown(d.message)}`;
 }
+
+/** The summary over a streamed result: it keeps the claims as they pass and renders at the end. */
+export const markdownStream = keepingClaims(markdown);
