@@ -50,7 +50,8 @@ export const htmlStream: StreamReporter = (doc, options) => {
   ].join("; "); // our own constant: hashes are base64, no quote or angle bracket to escape
 
   // Failed checks first, so they are on the first page and read first; report order within each.
-  const claims = [...result.claims.filter((claim) => claim.status === "fail"), ...result.claims.filter((claim) => claim.status !== "fail")];
+  const failed = result.claims.filter((claim) => claim.status === "fail");
+  const claims = [...failed, ...result.claims.filter((claim) => claim.status !== "fail")];
   // Each claim's place among the cards (the stream gives them in report order) and its anchor,
   // given in card order, so a repeated id gets its "-2" where the page shows it second.
   const place = new Map<ClaimDigest, number>(claims.map((claim, index) => [claim, index]));
@@ -93,7 +94,6 @@ ${filterBar(result)}
 `;
   // The failed cards come first, in a pass over the failed claims alone; the others as the
   // claims pass (docs/design.md, "The result is a stream").
-  const failed = claims.filter((claim) => claim.status === "fail");
   let firstPosition = 0;
   let position = 0;
   return {
